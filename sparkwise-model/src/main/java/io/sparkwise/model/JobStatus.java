@@ -1,0 +1,4 @@
+package io.sparkwise.model;
+
+/** As the History Server's JobExecutionStatus. */
+public enum JobStatus { RUNNING, SUCCEEDED, FAILED, UNKNOWN }

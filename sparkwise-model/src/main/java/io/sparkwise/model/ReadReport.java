@@ -1,0 +1,50 @@
+package io.sparkwise.model;
+
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What reading the log went like: what was read, what was skipped and what was damaged.
+ *
+ * @param source the path or URI the user named
+ * @param files the files read, in the order read
+ * @param bytesRead uncompressed bytes read
+ * @param eventCounts count per event name (SparkListenerTaskEnd, ...)
+ * @param unknownEvents events this reader does not use (vendor or future events), by name
+ * @param damagedLines lines that could not be parsed (at most {@link #MAX_DAMAGED_LINES_KEPT} kept)
+ * @param damagedLineCount all damaged lines, also those not kept
+ * @param truncatedLastLine the last line was cut off (normal for an in-progress log)
+ */
+public record ReadReport(
+        String source,
+        List<String> files,
+        long bytesRead,
+        long lines,
+        long events,
+        Map<String, Long> eventCounts,
+        Map<String, Long> unknownEvents,
+        List<DamagedLine> damagedLines,
+        long damagedLineCount,
+        boolean truncatedLastLine,
+        boolean inProgress) {
+
+    public static final int MAX_DAMAGED_LINES_KEPT = 100;
+
+    public ReadReport {
+        requireNonNull(source, "source is null");
+        files = List.copyOf(files);
+        eventCounts = Map.copyOf(eventCounts);
+        unknownEvents = Map.copyOf(unknownEvents);
+        damagedLines = List.copyOf(damagedLines);
+    }
+
+    /** A line that could not be parsed: which file, which line (1-based), and why. */
+    public record DamagedLine(String file, long line, String reason) {
+        public DamagedLine {
+            requireNonNull(file, "file is null");
+            requireNonNull(reason, "reason is null");
+        }
+    }
+}
