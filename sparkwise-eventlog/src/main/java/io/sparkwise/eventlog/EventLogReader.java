@@ -1,17 +1,30 @@
 package io.sparkwise.eventlog;
 
+import io.sparkwise.eventlog.build.ApplicationBuilder;
+import io.sparkwise.eventlog.parse.EventLineParser;
+import io.sparkwise.eventlog.parse.LineReader;
 import io.sparkwise.eventlog.source.LogDiscovery;
 import io.sparkwise.eventlog.source.LogInput;
+import io.sparkwise.eventlog.source.LogPart;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ErrorCode;
+import io.sparkwise.model.ReadReport;
 import io.sparkwise.model.SparkwiseException;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Entry point of the event log reader: finds the logs a user named and reads each into an
- * {@link Application}. Users' mistakes come out as {@link SparkwiseException}s that say what and
- * where.
+ * {@link Application} in one streaming pass. Users' mistakes come out as
+ * {@link SparkwiseException}s that say what and where; damaged lines inside an otherwise readable
+ * log are counted and reported in the application's {@link ReadReport}, and the rest is read.
  */
 public final class EventLogReader {
 
@@ -25,6 +38,151 @@ public final class EventLogReader {
 
     /** Reads one application attempt's log. */
     public Application read(LogInput input) {
-        throw new SparkwiseException(ErrorCode.READ_FAILED, "reader not implemented yet: " + input.name());
+        Reading reading = new Reading(input);
+        for (LogPart part : input.parts()) {
+            reading.readPart(part);
+        }
+        return reading.finish();
+    }
+
+    /** The state of reading one input. */
+    private static final class Reading implements LineReader.LineHandler {
+        private final LogInput input;
+        private final EventLineParser parser = new EventLineParser();
+        private final ApplicationBuilder builder = new ApplicationBuilder();
+        private final Map<String, Long> eventCounts = new TreeMap<>();
+        private final Map<String, Long> unknownEvents = new TreeMap<>();
+        private final List<ReadReport.DamagedLine> damaged = new ArrayList<>();
+        private final List<String> files = new ArrayList<>();
+        private long damagedCount;
+        private long lines;
+        private long events;
+        private long bytes;
+        private boolean truncatedLastLine;
+        private String partName;
+        private String firstBadLine;
+        private String partError;
+
+        Reading(LogInput input) {
+            this.input = input;
+        }
+
+        void readPart(LogPart part) {
+            partName = part.name();
+            files.add(part.name());
+            LineReader reader = null;
+            try (InputStream in = part.open()) {
+                reader = new LineReader(in);
+                reader.readAll(this);
+            } catch (IOException e) {
+                // A corrupt or truncated compressed stream: keep every line decoded before it.
+                String reason = "could not read further: " + e.getMessage();
+                partError = reason;
+                addDamaged(part.name(), lines + 1, reason);
+            } finally {
+                if (reader != null) {
+                    bytes += reader.bytesRead();
+                }
+            }
+        }
+
+        @Override
+        public void line(byte[] buf, int off, int len, long lineNumber, boolean endsWithNewline) {
+            lines++;
+            if (isBlank(buf, off, len)) {
+                return;
+            }
+            try {
+                EventLineParser.Event event = parser.parse(buf, off, len);
+                events++;
+                eventCounts.merge(event.name(), 1L, Long::sum);
+                if (!ApplicationBuilder.isKnown(event.name())) {
+                    unknownEvents.merge(event.name(), 1L, Long::sum);
+                }
+                builder.onEvent(event.name(), event.fields());
+            } catch (EventLineParser.BadLineException e) {
+                if (firstBadLine == null) {
+                    firstBadLine = preview(buf, off, len);
+                }
+                if (!endsWithNewline) {
+                    truncatedLastLine = true;
+                    if (input.inProgress()) {
+                        return;     // an in-progress log is cut mid-line by design
+                    }
+                    addDamaged(partName, lineNumber, "last line cut off: " + e.getMessage());
+                    return;
+                }
+                addDamaged(partName, lineNumber, e.getMessage());
+            } catch (RuntimeException e) {
+                // A well-formed event with values of unexpected types: skip it, never stop reading.
+                addDamaged(partName, lineNumber, "unexpected event content: " + e);
+            }
+        }
+
+        @Override
+        public void oversizedLine(long lineNumber, long length) {
+            lines++;
+            addDamaged(partName, lineNumber, "line of " + length + " bytes is longer than the "
+                    + (LineReader.MAX_LINE_BYTES >> 20) + " MiB limit");
+        }
+
+        private void addDamaged(String file, long line, String reason) {
+            damagedCount++;
+            if (damaged.size() < ReadReport.MAX_DAMAGED_LINES_KEPT) {
+                damaged.add(new ReadReport.DamagedLine(file, line, reason));
+            }
+        }
+
+        Application finish() {
+            if (events == 0 || !builder.sawApplicationEvents()) {
+                throw notAnEventLog();
+            }
+            ReadReport report = new ReadReport(input.name(), files, bytes, lines, events, eventCounts, unknownEvents,
+                    damaged, damagedCount, truncatedLastLine, input.inProgress());
+            return builder.build(report, fallbackAppId(input.name()));
+        }
+
+        private SparkwiseException notAnEventLog() {
+            String name = input.name();
+            if (bytes == 0 && partError == null) {
+                return new SparkwiseException(ErrorCode.NOT_AN_EVENT_LOG, name + ": empty file (0 bytes), not an event log");
+            }
+            if (lines == 0 && partError != null) {
+                return new SparkwiseException(ErrorCode.NOT_AN_EVENT_LOG, name + ": " + partError);
+            }
+            if (firstBadLine != null && firstBadLine.startsWith("(binary")) {
+                return new SparkwiseException(ErrorCode.NOT_AN_EVENT_LOG, name + ": binary data, not a Spark event log");
+            }
+            String first = firstBadLine == null ? "" : " (line 1: " + firstBadLine + ")";
+            return new SparkwiseException(ErrorCode.NOT_AN_EVENT_LOG,
+                    name + ": not a Spark event log: no line is a Spark listener event" + first);
+        }
+
+        private static boolean isBlank(byte[] buf, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static String preview(byte[] buf, int off, int len) {
+            int n = Math.min(len, 60);
+            for (int i = off; i < off + Math.min(len, 4096); i++) {
+                if (buf[i] == 0) {
+                    return "(binary data)";
+                }
+            }
+            String s = new String(buf, off, n, StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", "?");
+            return "'" + s + (len > n ? "...'" : "'");
+        }
+
+        /** An application id from a file name, for logs without SparkListenerApplicationStart. */
+        private static String fallbackAppId(String name) {
+            String file = Path.of(name).getFileName() == null ? name : Path.of(name).getFileName().toString();
+            file = file.replaceFirst("\\.inprogress$", "").replaceFirst("\\.(lz4|lzf|snappy|zstd|gz)$", "");
+            return file.replaceFirst("^eventlog_v2_", "");
+        }
     }
 }

@@ -1,0 +1,58 @@
+package io.sparkwise.eventlog.build;
+
+import io.sparkwise.model.SqlExecution.SqlMetricValue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.sparkwise.eventlog.build.JsonAccess.asObj;
+import static io.sparkwise.eventlog.build.JsonAccess.lng;
+import static io.sparkwise.eventlog.build.JsonAccess.toLong;
+
+/**
+ * Aggregates the updates of SQL plan metrics (accumulators named in a plan's sparkPlanInfo) from
+ * task accumulables and driver updates: sum, min, max and count per accumulator. Only registered
+ * accumulators are kept, so memory is bounded by the size of the plans.
+ */
+final class SqlMetrics {
+
+    private final Map<Long, long[]> values = new HashMap<>();
+
+    void register(long accumulatorId) {
+        values.putIfAbsent(accumulatorId, new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE, 0});
+    }
+
+    void update(long accumulatorId, long value) {
+        long[] v = values.get(accumulatorId);
+        if (v != null) {
+            v[0] += value;
+            v[1] = Math.min(v[1], value);
+            v[2] = Math.max(v[2], value);
+            v[3]++;
+        }
+    }
+
+    void onTaskAccumulables(List<Object> accumulables) {
+        for (Object o : accumulables) {
+            Map<String, Object> a = asObj(o);
+            long id = lng(a, "ID", -1);
+            if (values.containsKey(id) && a.get("Update") != null) {
+                long update = toLong(a.get("Update"), Long.MIN_VALUE);
+                if (update != Long.MIN_VALUE) {
+                    update(id, update);
+                }
+            }
+        }
+    }
+
+    Map<Long, SqlMetricValue> values() {
+        Map<Long, SqlMetricValue> out = new HashMap<>();
+        values.forEach((id, v) -> {
+            if (v[3] > 0) {
+                out.put(id, new SqlMetricValue(v[0], v[1], v[2], v[3]));
+            }
+        });
+        return out;
+    }
+}
