@@ -7,6 +7,7 @@ import io.sparkwise.model.Application;
 import io.sparkwise.model.Executor;
 import io.sparkwise.model.ExecutorMetrics;
 import io.sparkwise.model.Job;
+import io.sparkwise.model.SqlExecution;
 import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.TaskMetric;
 
@@ -47,6 +48,7 @@ final class HistoryServerComparison {
         compareJobs(app);
         compareStages(app);
         compareExecutors(app);
+        compareSql(app);
         return differences;
     }
 
@@ -209,6 +211,38 @@ final class HistoryServerComparison {
         Set<String> ours = new TreeSet<>();
         app.executors().forEach(x -> ours.add(x.id()));
         check("executor ids", expectedIds, ours);
+    }
+
+    private void compareSql(Application app) throws IOException {
+        if (!Files.exists(dir.resolve("sql.json"))) {
+            return;
+        }
+        List<Map<String, Object>> expected = array("sql.json");
+        Set<Long> expectedIds = new TreeSet<>();
+        for (Map<String, Object> e : expected) {
+            long id = JsonAccess.lng(e, "id", -1);
+            expectedIds.add(id);
+            Optional<SqlExecution> sql = app.sqlExecutions().stream().filter(x -> x.id() == id).findFirst();
+            if (sql.isEmpty()) {
+                differences.add("sql " + id + ": missing");
+                continue;
+            }
+            SqlExecution x = sql.get();
+            String p = "sql " + id + ".";
+            check(p + "status", e.get("status"), x.status());
+            check(p + "description", e.get("description"), x.description());
+            check(p + "planDescription", e.get("planDescription"), x.physicalPlanDescription());
+            check(p + "submissionTime", time(e.get("submissionTime")), x.submissionTime());
+            if (x.completionTime().isPresent()) {
+                check(p + "duration", e.get("duration"), x.duration());
+            }
+            check(p + "successJobIds", new TreeSet<>(list(e.get("successJobIds"))), new TreeSet<>(longs(x.successJobIds())));
+            check(p + "failedJobIds", new TreeSet<>(list(e.get("failedJobIds"))), new TreeSet<>(longs(x.failedJobIds())));
+            check(p + "runningJobIds", new TreeSet<>(list(e.get("runningJobIds"))), new TreeSet<>(longs(x.runningJobIds())));
+        }
+        Set<Long> ours = new TreeSet<>();
+        app.sqlExecutions().forEach(x -> ours.add(x.id()));
+        check("sql ids", expectedIds, ours);
     }
 
     private void comparePeaks(String field, Object expected, Optional<ExecutorMetrics> ours) {
