@@ -1,0 +1,65 @@
+package io.sparkwise.analysis;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+import static java.util.Objects.requireNonNull;
+
+/** What a finding is about: the application, a job, a stage attempt, a SQL query or an executor. */
+public record Scope(
+        OptionalInt jobId,
+        OptionalInt stageId,
+        OptionalInt stageAttemptId,
+        OptionalLong sqlId,
+        Optional<String> executorId) {
+
+    public static final Scope APPLICATION = new Scope(
+            OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(), Optional.empty());
+
+    public Scope {
+        requireNonNull(jobId, "jobId is null");
+        requireNonNull(stageId, "stageId is null");
+        requireNonNull(stageAttemptId, "stageAttemptId is null");
+        requireNonNull(sqlId, "sqlId is null");
+        requireNonNull(executorId, "executorId is null");
+    }
+
+    public static Scope stage(int stageId, int attemptId) {
+        return new Scope(OptionalInt.empty(), OptionalInt.of(stageId), OptionalInt.of(attemptId),
+                OptionalLong.empty(), Optional.empty());
+    }
+
+    public static Scope job(int jobId) {
+        return new Scope(OptionalInt.of(jobId), OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(),
+                Optional.empty());
+    }
+
+    public static Scope sql(long sqlId) {
+        return new Scope(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalLong.of(sqlId),
+                Optional.empty());
+    }
+
+    public static Scope executor(String executorId) {
+        return new Scope(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty(),
+                Optional.of(executorId));
+    }
+
+    public boolean isApplication() {
+        return jobId.isEmpty() && stageId.isEmpty() && sqlId.isEmpty() && executorId.isEmpty();
+    }
+
+    /** Short text such as "stage 3.0", "SQL 2", "executor 7" or "application". */
+    public String describe() {
+        if (stageId.isPresent()) {
+            return "stage " + stageId.getAsInt() + "." + stageAttemptId.orElse(0);
+        }
+        if (jobId.isPresent()) {
+            return "job " + jobId.getAsInt();
+        }
+        if (sqlId.isPresent()) {
+            return "SQL " + sqlId.getAsLong();
+        }
+        return executorId.map(id -> "executor " + id).orElse("application");
+    }
+}
