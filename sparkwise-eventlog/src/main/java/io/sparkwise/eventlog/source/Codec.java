@@ -1,14 +1,8 @@
 package io.sparkwise.eventlog.source;
 
-import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
-import com.ning.compress.lzf.LZFInputStream;
-import org.xerial.snappy.SnappyInputStream;
-
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Compression codecs of event logs, chosen by file extension exactly as Spark's
@@ -30,7 +24,6 @@ public enum Codec {
 
     private static final String IN_PROGRESS = ".inprogress";
     private static final String COMPACTED = ".compact";
-    private static final int GZIP_BUFFER_SIZE = 64 * 1024;
 
     private final String extension;
 
@@ -77,19 +70,6 @@ public enum Codec {
             return raw;
         }
         return new DecodedInput(this, name, raw);
-    }
-
-    /** The library decoder over buffered raw bytes; may read a header, so it can throw. */
-    InputStream newDecoder(BufferedInputStream raw) throws IOException {
-        return switch (this) {
-            case NONE -> raw;
-            case LZ4 -> new ConcatenatedLz4Input(raw);
-            case LZF -> new LZFInputStream(raw);
-            case SNAPPY -> new SnappyInputStream(raw);
-            // Continuous mode off: a frame cut short is an error, not a quiet end of data.
-            case ZSTD -> new ZstdInputStreamNoFinalizer(raw).setContinuous(false);
-            case GZIP -> new GZIPInputStream(raw, GZIP_BUFFER_SIZE);
-        };
     }
 
     private static String stripSuffix(String s, String suffix) {

@@ -106,7 +106,7 @@ final class DecodedInput extends InputStream {
         if (decoder == null) {
             // An empty compressed file decodes to nothing (the reader reports an empty log);
             // snappy and gzip would otherwise fail on the missing header with obscure messages.
-            decoder = isEmpty() ? InputStream.nullInputStream() : codec.newDecoder(raw);
+            decoder = isEmpty() ? InputStream.nullInputStream() : Decoders.open(codec, raw);
         }
         return decoder;
     }
