@@ -36,13 +36,9 @@ import static java.util.Objects.requireNonNull;
  * </ul>
  * Paths are local paths, {@code file:} URIs, or Hadoop file system URIs ({@code hdfs://},
  * {@code s3a://}, {@code gs://}, {@code abfs://}...) which need Hadoop's client jars on the
- * classpath. Input and part names are the paths as the user wrote them plus the names found
- * below them, so messages point at files the user recognizes.
- *
- * @throws SparkwiseException {@code INPUT_NOT_FOUND} for a missing or unreadable path,
- *     {@code NOT_AN_EVENT_LOG} for an empty file, a directory without logs or a broken rolling
- *     directory, {@code READ_FAILED} when listing a directory fails, {@code USAGE} for a URI
- *     that needs Hadoop when Hadoop is absent
+ * classpath. Input and part names are local paths as the user wrote them (a {@code file:} URI
+ * becomes its path) plus the names found below them, so messages point at files the user
+ * recognizes; on Hadoop file systems they are the qualified paths Hadoop reports.
  */
 public final class LogDiscovery {
 
@@ -57,6 +53,15 @@ public final class LogDiscovery {
     private LogDiscovery() {
     }
 
+    /**
+     * One input per application attempt log at {@code path}; several only for a directory scan,
+     * then sorted by name.
+     *
+     * @throws SparkwiseException {@code INPUT_NOT_FOUND} for a missing or unreadable path,
+     *     {@code NOT_AN_EVENT_LOG} for an empty file named directly, a directory without logs or
+     *     a broken rolling directory, {@code READ_FAILED} when listing a directory fails,
+     *     {@code USAGE} for a blank path, or a URI that needs Hadoop when Hadoop is absent
+     */
     public static List<LogInput> discover(String path) {
         requireNonNull(path, "path is null");
         if (path.isBlank()) {
