@@ -1,6 +1,7 @@
 package io.sparkwise.eventlog.source;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import static java.util.Objects.requireNonNull;
 
@@ -55,7 +56,7 @@ public final class CorruptInputException extends IOException {
     }
 
     private static String message(String file, Codec codec, Kind kind, long decodedBytes, Throwable cause) {
-        String codecName = codec.name().toLowerCase(java.util.Locale.ROOT);
+        String codecName = codec.name().toLowerCase(Locale.ROOT);
         String detail = detail(cause);
         return switch (kind) {
             case NOT_THIS_CODEC -> "%s: not %s data (codec chosen by the file extension .%s)%s"

@@ -80,9 +80,10 @@ final class RollingLogDirectory {
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i).index() != first + i) {
                 String found = parts.stream().map(part -> Long.toString(part.index())).collect(Collectors.joining(", "));
-                throw new SparkwiseException(ErrorCode.NOT_AN_EVENT_LOG, "%s: rolling event log is missing part(s): "
-                        .formatted(directory.path()) + "expected events_ indexes %d to %d, found %s"
-                        .formatted(first, parts.get(parts.size() - 1).index(), found));
+                long last = parts.get(parts.size() - 1).index();
+                throw new SparkwiseException(ErrorCode.NOT_AN_EVENT_LOG,
+                        "%s: rolling event log is missing part(s): expected events_ indexes %d to %d, found %s"
+                                .formatted(directory.path(), first, last, found));
             }
         }
     }
