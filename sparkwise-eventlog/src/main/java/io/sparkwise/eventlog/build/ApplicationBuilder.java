@@ -194,7 +194,7 @@ public final class ApplicationBuilder {
         executors.values().forEach(x -> executorList.add(x.toModel(x.id.equals(Executor.DRIVER_ID), duration)));
         Map<Long, SqlExecution.SqlMetricValue> values = sqlMetrics.values();
         List<SqlExecution> sqlList = new ArrayList<>();
-        sqlExecutions.values().forEach(s -> sqlList.add(s.toModel(values)));
+        sqlExecutions.values().stream().filter(s -> s.started).forEach(s -> sqlList.add(s.toModel(values)));
         return new Application(info, environment, List.copyOf(resourceProfiles.values()), jobList, stageList,
                 executorList, sqlList, failures.toModel(), readReport);
     }
@@ -434,12 +434,9 @@ public final class ApplicationBuilder {
             stage.jobs.add(job);
             stage.jobIds.add(job.jobId);
         }
-        sqlId.ifPresent(id -> {
-            LiveSql sql = sqlExecutions.get(id);
-            if (sql != null) {
-                sql.jobs.put(job.jobId, "RUNNING");
-            }
-        });
+        // A job may start before its execution's start event is logged: the History Server then
+        // creates the execution, as here.
+        sqlId.ifPresent(id -> sql(id).jobs.put(job.jobId, "RUNNING"));
     }
 
     private static List<String> jobTags(String tags) {
@@ -801,6 +798,7 @@ public final class ApplicationBuilder {
 
     private void onSqlStart(Map<String, Object> e) {
         LiveSql sql = sql(lng(e, "executionId", -1));
+        sql.started = true;
         sql.description = str(e, "description", "");
         sql.details = str(e, "details", "");
         sql.physicalPlanDescription = str(e, "physicalPlanDescription", "");
@@ -810,7 +808,10 @@ public final class ApplicationBuilder {
     }
 
     private void onSqlAdaptiveUpdate(Map<String, Object> e) {
-        LiveSql sql = sql(lng(e, "executionId", -1));
+        LiveSql sql = sqlExecutions.get(lng(e, "executionId", -1));
+        if (sql == null) {
+            return;     // an execution whose start is not in the log (a rolled-over part)
+        }
         sql.physicalPlanDescription = str(e, "physicalPlanDescription", sql.physicalPlanDescription);
         setPlan(sql, obj(e, "sparkPlanInfo"));
     }
@@ -823,7 +824,10 @@ public final class ApplicationBuilder {
     }
 
     private void onSqlAdaptiveMetrics(Map<String, Object> e) {
-        LiveSql sql = sql(lng(e, "executionId", -1));
+        LiveSql sql = sqlExecutions.get(lng(e, "executionId", -1));
+        if (sql == null) {
+            return;     // an execution whose start is not in the log (a rolled-over part)
+        }
         for (Object o : list(e, "sqlPlanMetrics")) {
             long id = lng(JsonAccess.asObj(o), "accumulatorId", -1);
             if (id >= 0) {
@@ -834,7 +838,10 @@ public final class ApplicationBuilder {
     }
 
     private void onSqlEnd(Map<String, Object> e) {
-        LiveSql sql = sql(lng(e, "executionId", -1));
+        LiveSql sql = sqlExecutions.get(lng(e, "executionId", -1));
+        if (sql == null) {
+            return;     // an execution whose start is not in the log (a rolled-over part)
+        }
         sql.completionTime = optLng(e, "time");
         Optional<String> error = optStr(e, "errorMessage");
         sql.errorMessage = error.filter(s -> !s.isEmpty());

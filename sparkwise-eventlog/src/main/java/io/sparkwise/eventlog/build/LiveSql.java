@@ -13,6 +13,8 @@ import java.util.TreeMap;
 /** Mutable state of one SQL execution while the log is read (Spark's LiveExecutionData). */
 final class LiveSql {
     final long id;
+    /** Seen SQLExecutionStart; executions known only from their jobs are not reported. */
+    boolean started;
     String description = "";
     String details = "";
     String physicalPlanDescription = "";

@@ -36,6 +36,8 @@ final class HistoryServerComparison {
     private static final DateTimeFormatter HS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'GMT'");
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
+    private static final int SQL_PAGE_SIZE = 20;
+
     private final Path dir;
     private final List<String> differences = new ArrayList<>();
 
@@ -242,6 +244,11 @@ final class HistoryServerComparison {
         }
         Set<Long> ours = new TreeSet<>();
         app.sqlExecutions().forEach(x -> ours.add(x.id()));
+        // The History Server's /sql answers 20 executions unless asked for more (its default
+        // "length" parameter): then only the first 20 of ours are comparable.
+        if (expected.size() == SQL_PAGE_SIZE) {
+            ours.retainAll(new TreeSet<>(ours).stream().limit(SQL_PAGE_SIZE).toList());
+        }
         check("sql ids", expectedIds, ours);
     }
 
