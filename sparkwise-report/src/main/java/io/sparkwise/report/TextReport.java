@@ -36,7 +36,7 @@ public final class TextReport implements Renderer {
     static final int DAMAGED_LINES_SHOWN = 5;
     static final int NAME_WIDTH = 40;
     static final int MESSAGE_WIDTH = 100;
-    private static final int LABEL_WIDTH = 20;
+    private static final int LABEL_WIDTH = 22;
 
     @Override
     public void render(List<Application> applications, Writer out) throws IOException {
@@ -227,7 +227,7 @@ public final class TextReport implements Renderer {
         }
         if (!report.unknownEvents().isEmpty()) {
             long total = report.unknownEvents().values().stream().mapToLong(Long::longValue).sum();
-            field(lines, "unknown events", count(total) + " of " + count(report.unknownEvents().size()) + " kinds, not used");
+            field(lines, "unknown events", count(total) + " events of " + count(report.unknownEvents().size()) + " kinds, not used");
             byCount(report.unknownEvents()).forEach((name, n) -> lines.add("    " + count(n) + " x " + name));
         }
     }
