@@ -156,22 +156,26 @@ public final class JsonReport implements Renderer {
         private void resourceProfile(ResourceProfile profile) throws IOException {
             json.writeStartObject();
             json.writeNumberField("id", profile.id());
-            json.writeObjectFieldStart("executorResources");
-            for (Map.Entry<String, Long> resource : new TreeMap<>(profile.executorResources()).entrySet()) {
+            resourceAmounts("executorResources", profile.executorResources());
+            resourceAmounts("taskResources", profile.taskResources());
+            json.writeEndObject();
+        }
+
+        /** As the History Server's ResourceRequests: {"cores": {"resourceName": "cores", "amount": 4}}. */
+        private void resourceAmounts(String name, Map<String, ? extends Number> amounts) throws IOException {
+            json.writeObjectFieldStart(name);
+            for (Map.Entry<String, ? extends Number> resource : new TreeMap<>(amounts).entrySet()) {
                 json.writeObjectFieldStart(resource.getKey());
                 json.writeStringField("resourceName", resource.getKey());
-                json.writeNumberField("amount", resource.getValue());
+                json.writeFieldName("amount");
+                // Task amounts are fractional (0.5 gpu per task), executor amounts whole.
+                if (resource.getValue() instanceof Double amount) {
+                    json.writeNumber(amount);
+                } else {
+                    json.writeNumber(resource.getValue().longValue());
+                }
                 json.writeEndObject();
             }
-            json.writeEndObject();
-            json.writeObjectFieldStart("taskResources");
-            for (Map.Entry<String, Double> resource : new TreeMap<>(profile.taskResources()).entrySet()) {
-                json.writeObjectFieldStart(resource.getKey());
-                json.writeStringField("resourceName", resource.getKey());
-                json.writeNumberField("amount", resource.getValue());
-                json.writeEndObject();
-            }
-            json.writeEndObject();
             json.writeEndObject();
         }
 

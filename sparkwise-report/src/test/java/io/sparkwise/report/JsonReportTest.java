@@ -81,7 +81,7 @@ class JsonReportTest {
 
         JsonNode entry = first(bare);
 
-        assertThat(entry.get("application")).extracting(this::names).asList()
+        assertThat(names(entry.get("application")))
                 .doesNotContain("attemptId", "startTime", "startTimeEpoch", "endTime", "endTimeEpoch",
                         "appSparkVersion", "sparkMaster");
         assertThat(entry.at("/application/completed").asBoolean()).isFalse();
