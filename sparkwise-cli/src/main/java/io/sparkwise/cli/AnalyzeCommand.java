@@ -1,0 +1,173 @@
+package io.sparkwise.cli;
+
+import io.sparkwise.eventlog.EventLogReader;
+import io.sparkwise.model.Application;
+import io.sparkwise.model.ReadReport;
+import io.sparkwise.model.SparkwiseException;
+import io.sparkwise.report.ReportFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static java.util.Objects.requireNonNull;
+
+/** {@code sparkwise analyze}: reads event logs and reports on each application attempt. */
+@Command(name = "analyze",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Reads Spark event logs and reports on each application attempt in them.",
+            "A log that cannot be read is reported on stderr and the others still are."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ok (also when some inputs could not be read, or were partly damaged: see stderr)",
+            "1:findings at or above --fail-on",
+            "2:usage error; also an --output file that cannot be written",
+            "3:no input could be read at all",
+            "4:internal error (a bug: rerun with --verbose and report it)"})
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Event log files, rolling eventlog_v2_* directories, or directories of logs.")
+    List<String> paths;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+            description = "Report format: text or json (schema in docs/json.md). Default: ${DEFAULT-VALUE}.")
+    ReportFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE (UTF-8) instead of stdout.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = FailOn.Converter.class,
+            description = "Exit 1 when a finding is at or above SEVERITY (warning or critical). "
+                    + "Diagnostics are not in this build yet, so it never triggers.")
+    FailOn failOn;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print each log read, and stack traces of errors, on stderr.")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors on stderr: no warnings about damaged lines.")
+    boolean quiet;
+
+    private final ApplicationSource source;
+
+    /** As picocli creates it: one reader for the whole run. */
+    public AnalyzeCommand() {
+        this(ApplicationSource.of(new EventLogReader()));
+    }
+
+    AnalyzeCommand(ApplicationSource source) {
+        this.source = requireNonNull(source, "source is null");
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (verbose && quiet) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--verbose and --quiet cannot be used together");
+        }
+        List<Application> applications = new ArrayList<>();
+        for (String path : paths) {
+            read(path, applications);
+        }
+        if (applications.isEmpty()) {
+            return ExitCodes.NO_INPUT;
+        }
+        if (!render(applications)) {
+            return ExitCodes.USAGE;
+        }
+        if (!quiet) {
+            applications.forEach(app -> damagedLinesWarning(app.readReport()));
+        }
+        // --fail-on is checked here once diagnostics produce findings.
+        return ExitCodes.OK;
+    }
+
+    /** Reads every log at {@code path} into {@code applications}; reports those that fail and goes on. */
+    private void read(String path, List<Application> applications) {
+        List<ApplicationSource.PendingRead> logs;
+        try {
+            logs = source.discover(path);
+        } catch (SparkwiseException e) {
+            error(e);
+            return;
+        }
+        if (logs.isEmpty()) {
+            err().println("sparkwise: no event log found in " + path);
+            return;
+        }
+        for (ApplicationSource.PendingRead log : logs) {
+            try {
+                long start = System.nanoTime();
+                Application application = log.read();
+                applications.add(application);
+                if (verbose) {
+                    err().printf("sparkwise: read %s: %,d events in %,d ms%n", log.name(),
+                            application.readReport().events(), (System.nanoTime() - start) / 1_000_000);
+                }
+            } catch (SparkwiseException e) {
+                error(e);
+            }
+        }
+    }
+
+    /** Writes the report; false when {@code --output} cannot be written (already said on stderr). */
+    private boolean render(List<Application> applications) throws IOException {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            format.renderer().render(applications, out);
+            return true;
+        }
+        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            format.renderer().render(applications, out);
+            return true;
+        } catch (IOException e) {
+            err().println("sparkwise: cannot write " + output + ": " + e);
+            return false;
+        }
+    }
+
+    private void damagedLinesWarning(ReadReport report) {
+        if (report.damagedLineCount() == 0) {
+            return;
+        }
+        StringBuilder warning = new StringBuilder("sparkwise: warning: ");
+        if (report.damagedLines().isEmpty()) {
+            warning.append(report.source()).append(": ").append(report.damagedLineCount())
+                    .append(" damaged line(s) skipped");
+        } else {
+            ReadReport.DamagedLine first = report.damagedLines().get(0);
+            warning.append(first.file()).append(": ").append(report.damagedLineCount())
+                    .append(" damaged line(s) skipped (first at line ").append(first.line())
+                    .append(": ").append(first.reason()).append(')');
+        }
+        err().println(warning);
+    }
+
+    private void error(SparkwiseException e) {
+        err().println("sparkwise: " + e.getMessage());
+        if (verbose) {
+            e.printStackTrace(err());
+        }
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

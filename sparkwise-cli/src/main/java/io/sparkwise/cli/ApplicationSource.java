@@ -1,0 +1,48 @@
+package io.sparkwise.cli;
+
+import io.sparkwise.eventlog.EventLogReader;
+import io.sparkwise.model.Application;
+import io.sparkwise.model.SparkwiseException;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where {@code analyze} gets applications from: the paths a user named, each discovered into
+ * application attempt logs that are read one by one, so one bad log does not stop the others.
+ * Tests pass a fake that throws real {@link SparkwiseException}s; production uses
+ * {@link #of(EventLogReader)}.
+ */
+@FunctionalInterface
+public interface ApplicationSource {
+
+    /**
+     * The logs found at {@code path}, not read yet.
+     *
+     * @throws SparkwiseException when nothing can be found there (a missing path, an unreadable directory)
+     */
+    List<PendingRead> discover(String path);
+
+    /** One application attempt's log, read when asked. */
+    record PendingRead(String name, Supplier<Application> reader) {
+
+        public PendingRead {
+            requireNonNull(name, "name is null");
+            requireNonNull(reader, "reader is null");
+        }
+
+        /** @throws SparkwiseException when this log cannot be read */
+        public Application read() {
+            return reader.get();
+        }
+    }
+
+    /** Event logs on a file system (or any URI the reader knows), through the eventlog façade. */
+    static ApplicationSource of(EventLogReader reader) {
+        return path -> reader.discover(path).stream()
+                .map(input -> new PendingRead(input.name(), () -> reader.read(input)))
+                .toList();
+    }
+}

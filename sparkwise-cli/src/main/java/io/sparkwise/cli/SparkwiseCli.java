@@ -1,0 +1,60 @@
+package io.sparkwise.cli;
+
+import io.sparkwise.report.SparkwiseVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/** The {@code sparkwise} command: dispatches to its subcommands. */
+@Command(name = "sparkwise",
+        mixinStandardHelpOptions = true,
+        versionProvider = SparkwiseCli.Version.class,
+        description = "Reads Apache Spark event logs and diagnoses Spark applications.",
+        subcommands = {AnalyzeCommand.class, DemoCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ok",
+            "1:findings at or above --fail-on",
+            "2:usage error (bad flag, bad value, missing argument)",
+            "3:no input could be read",
+            "4:internal error (a bug: rerun with --verbose and report it)"})
+public final class SparkwiseCli implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        CommandLine cli = commandLine(CommandLine.defaultFactory());
+        // JSON is UTF-8 whatever the platform charset (Java 17 still defaults to the platform's).
+        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        System.exit(cli.execute(args));
+    }
+
+    /** The command line as {@link #main} runs it; tests pass a factory that injects fakes. */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(new SparkwiseCli(), factory)
+                .setExecutionExceptionHandler(new InternalErrorHandler());
+    }
+
+    /** {@code sparkwise} alone: a usage error, with the list of commands. */
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("sparkwise: missing command");
+        spec.commandLine().usage(err);
+        return ExitCodes.USAGE;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sparkwise " + SparkwiseVersion.get()};
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.sparkwise.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table with aligned columns for the terminal: text columns left-aligned, number columns
+ * right-aligned, two spaces between columns, no trailing spaces.
+ */
+final class TextTable {
+
+    private final List<String> headers;
+    private final boolean[] rightAligned;
+    private final List<String[]> rows = new ArrayList<>();
+
+    /** Header names; a name ending in {@code >} marks a right-aligned column (the mark is not shown). */
+    TextTable(String... headers) {
+        this.headers = new ArrayList<>();
+        this.rightAligned = new boolean[headers.length];
+        for (int i = 0; i < headers.length; i++) {
+            rightAligned[i] = headers[i].endsWith(">");
+            this.headers.add(rightAligned[i] ? headers[i].substring(0, headers[i].length() - 1) : headers[i]);
+        }
+    }
+
+    TextTable row(String... cells) {
+        if (cells.length != headers.size()) {
+            throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
+        }
+        rows.add(cells.clone());
+        return this;
+    }
+
+    /** The table's lines, each starting with {@code indent}. */
+    List<String> lines(String indent) {
+        int[] widths = widths();
+        List<String> lines = new ArrayList<>();
+        lines.add(line(indent, headers.toArray(String[]::new), widths));
+        for (String[] row : rows) {
+            lines.add(line(indent, row, widths));
+        }
+        return lines;
+    }
+
+    private int[] widths() {
+        int[] widths = new int[headers.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = headers.get(i).length();
+            for (String[] row : rows) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        return widths;
+    }
+
+    private String line(String indent, String[] cells, int[] widths) {
+        StringBuilder s = new StringBuilder(indent);
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                s.append("  ");
+            }
+            String pad = " ".repeat(widths[i] - cells[i].length());
+            s.append(rightAligned[i] ? pad + cells[i] : cells[i] + pad);
+        }
+        return s.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,26 @@
+package io.sparkwise.report;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TextTableTest {
+
+    @Test
+    void lines_mixedColumns_alignsTextLeftAndNumbersRight() {
+        TextTable table = new TextTable("NAME", "COUNT>").row("a", "1").row("longer", "100");
+
+        assertThat(table.lines("  ")).containsExactly(
+                "  NAME    COUNT",
+                "  a           1",
+                "  longer    100");
+    }
+
+    @Test
+    void row_wrongCellCount_isRejected() {
+        assertThatThrownBy(() -> new TextTable("A", "B").row("only one"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected 2 cells, got 1");
+    }
+}
