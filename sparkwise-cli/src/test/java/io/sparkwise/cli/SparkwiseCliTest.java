@@ -1,7 +1,6 @@
 package io.sparkwise.cli;
 
 import io.sparkwise.report.SparkwiseVersion;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -57,7 +56,6 @@ class SparkwiseCliTest {
     }
 
     // Enable at merge: on the cli branch, discovery is still the placeholder, whose message differs.
-    @Disabled("needs the real LogDiscovery from the sources branch; enable at merge")
     @Test
     void analyze_missingPathWithRealReader_printsTheFacadesMessage() {
         CliRun run = runReal("analyze", "/no/such/sparkwise-log");
