@@ -102,6 +102,7 @@ public final class Thresholds {
         }
         Map<String, Double> newSeverity = new TreeMap<>(severity);
         Map<String, Object> sev = section(doc, SEVERITY, file);
+
         for (String key : sev.keySet()) {
             if (!severity.containsKey(key)) {
                 throw usage(file, "unknown severity setting '" + key + "' (known: " + severity.keySet() + ")");
@@ -109,7 +110,8 @@ public final class Thresholds {
         }
         numbers(sev.entrySet(), newSeverity, file, SEVERITY);
         Map<String, RuleSettings> newRules = new TreeMap<>(rules);
-        for (Map.Entry<String, Map<String, Object>> entry : section(doc, RULES, file).entrySet()) {
+        Map<String, Map<String, Object>> userRules = section(doc, RULES, file);
+        for (Map.Entry<String, Map<String, Object>> entry : userRules.entrySet()) {
             String id = entry.getKey();
             RuleSettings current = rules.get(id);
             if (current == null) {

@@ -42,7 +42,7 @@ record CliRun(int exitCode, String out, String err) {
                 OptionalLong.of(1795562770727L), OptionalLong.of(1795562777652L), 6925, 1795562777652L,
                 Optional.of("4.0.1"), Optional.of("local[2]"), ClusterManager.LOCAL, true);
         ReadReport report = new ReadReport(file, List.of(file), 1000, 10, 10, Map.of(), Map.of(), damaged,
-                damagedCount, false, false);
+                damagedCount, false, false, List.of());
         return new Application(info, Environment.EMPTY, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), report);
     }

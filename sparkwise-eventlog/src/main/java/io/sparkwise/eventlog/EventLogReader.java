@@ -57,6 +57,7 @@ public final class EventLogReader {
         private long damagedCount;
         private long lines;
         private long events;
+        private long knownEvents;
         private long bytes;
         private boolean truncatedLastLine;
         private String partName;
@@ -96,7 +97,9 @@ public final class EventLogReader {
                 EventLineParser.Event event = parser.parse(buf, off, len);
                 events++;
                 eventCounts.merge(event.name(), 1L, Long::sum);
-                if (!ApplicationBuilder.isKnown(event.name())) {
+                if (ApplicationBuilder.isKnown(event.name())) {
+                    knownEvents++;
+                } else {
                     unknownEvents.merge(event.name(), 1L, Long::sum);
                 }
                 builder.onEvent(event.name(), event.fields());
@@ -134,11 +137,13 @@ public final class EventLogReader {
         }
 
         Application finish() {
-            if (events == 0 || !builder.sawApplicationEvents()) {
+            // Any Spark listener event makes it an event log, even a fragment without the
+            // application's start: read what can be read (the report says what is missing).
+            if (knownEvents == 0) {
                 throw notAnEventLog();
             }
             ReadReport report = new ReadReport(input.name(), files, bytes, lines, events, eventCounts, unknownEvents,
-                    damaged, damagedCount, truncatedLastLine, input.inProgress());
+                    damaged, damagedCount, truncatedLastLine, input.inProgress(), builder.notes(input.inProgress()));
             return builder.build(report, fallbackAppId(input.name()));
         }
 

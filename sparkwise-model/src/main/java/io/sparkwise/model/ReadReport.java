@@ -16,6 +16,9 @@ import static java.util.Objects.requireNonNull;
  * @param damagedLines lines that could not be parsed (at most {@link #MAX_DAMAGED_LINES_KEPT} kept)
  * @param damagedLineCount all damaged lines, also those not kept
  * @param truncatedLastLine the last line was cut off (normal for an in-progress log)
+ * @param inProgress the log was still being written (an .inprogress file or appstatus marker)
+ * @param notes what the log lacks that a reader should know, e.g. "no SparkListenerApplicationStart:
+ *     the application id is taken from the file name"
  */
 public record ReadReport(
         String source,
@@ -28,7 +31,8 @@ public record ReadReport(
         List<DamagedLine> damagedLines,
         long damagedLineCount,
         boolean truncatedLastLine,
-        boolean inProgress) {
+        boolean inProgress,
+        List<String> notes) {
 
     public static final int MAX_DAMAGED_LINES_KEPT = 100;
 
@@ -38,6 +42,7 @@ public record ReadReport(
         eventCounts = Map.copyOf(eventCounts);
         unknownEvents = Map.copyOf(unknownEvents);
         damagedLines = List.copyOf(damagedLines);
+        notes = List.copyOf(notes);
     }
 
     /** A line that could not be parsed: which file, which line (1-based), and why. */

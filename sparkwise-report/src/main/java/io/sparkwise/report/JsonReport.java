@@ -416,6 +416,7 @@ public final class JsonReport implements Renderer {
             json.writeNumberField("damagedLineCount", report.damagedLineCount());
             json.writeBooleanField("truncatedLastLine", report.truncatedLastLine());
             json.writeBooleanField("inProgress", report.inProgress());
+            stringArray("notes", report.notes());
             json.writeEndObject();
         }
 

@@ -68,7 +68,7 @@ public final class TextReport implements Renderer {
 
     private void header(Application app, List<String> lines) {
         ApplicationInfo info = app.info();
-        lines.add("Application " + info.name());
+        lines.add("Application " + (info.name().isEmpty() ? "(name not in the log)" : info.name()));
         field(lines, "id", info.id());
         info.attemptId().ifPresent(attempt -> field(lines, "attempt", attempt));
         field(lines, "user", info.sparkUser());
@@ -94,7 +94,8 @@ public final class TextReport implements Renderer {
         List<Executor> taskRunners = workers.isEmpty() ? all : workers;
         lines.add("");
         lines.add("Executors");
-        field(lines, "executors", workers.isEmpty() ? "driver only (local mode)" : count(workers.size()));
+        field(lines, "executors", !workers.isEmpty() ? count(workers.size())
+                : all.isEmpty() ? "none recorded in the log" : "driver only (local mode)");
         field(lines, "cores", count(taskRunners.stream().mapToLong(Executor::totalCores).sum()));
         field(lines, "max concurrent tasks", count(taskRunners.stream().mapToLong(Executor::maxTasks).sum()));
         List<Executor> removed = workers.stream().filter(e -> e.removeTime().isPresent()).toList();
@@ -225,6 +226,7 @@ public final class TextReport implements Renderer {
         if (report.truncatedLastLine()) {
             field(lines, "last line", report.inProgress() ? "cut off (normal for an in-progress log)" : "cut off");
         }
+        report.notes().forEach(note -> field(lines, "note", note));
         if (!report.unknownEvents().isEmpty()) {
             long total = report.unknownEvents().values().stream().mapToLong(Long::longValue).sum();
             field(lines, "unknown events", count(total) + " events of " + count(report.unknownEvents().size()) + " kinds, not used");

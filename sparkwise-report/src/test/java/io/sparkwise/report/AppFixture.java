@@ -154,12 +154,12 @@ public final class AppFixture {
     public static ReadReport readReport(List<ReadReport.DamagedLine> damaged, long damagedCount) {
         return new ReadReport("/logs/local-1795562771711", List.of("/logs/local-1795562771711"), 2_097_152, 120, 118,
                 Map.of("SparkListenerTaskEnd", 100L, "SparkListenerJobStart", 18L), Map.of(), damaged, damagedCount,
-                false, false);
+                false, false, List.of());
     }
 
     private static ReadReport withInProgress(ReadReport r) {
         return new ReadReport(r.source(), r.files(), r.bytesRead(), r.lines(), r.events(), r.eventCounts(),
-                r.unknownEvents(), r.damagedLines(), r.damagedLineCount(), true, true);
+                r.unknownEvents(), r.damagedLines(), r.damagedLineCount(), true, true, r.notes());
     }
 
     public static Job job(int jobId, JobStatus status, int completedTasks, int skippedTasks) {

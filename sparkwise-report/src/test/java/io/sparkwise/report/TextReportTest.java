@@ -62,7 +62,7 @@ class TextReportTest {
                         List.of("/logs/application_1700000000000_0042_1"), 5 * MIB, 5_000, 4_998,
                         Map.of(), Map.of("com.databricks.Foo", 2L, "SparkListenerBlockUpdated", 40L),
                         List.of(new ReadReport.DamagedLine("/logs/application_1700000000000_0042_1", 17,
-                                "Unexpected character ('x' (code 120))")), 1, false, false))
+                                "Unexpected character ('x' (code 120))")), 1, false, false, List.of()))
                 .build();
     }
 

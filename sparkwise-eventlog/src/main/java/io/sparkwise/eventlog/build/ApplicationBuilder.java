@@ -156,10 +156,26 @@ public final class ApplicationBuilder {
         };
     }
 
-    /** True once an event identifying a Spark application has been seen. */
-    public boolean sawApplicationEvents() {
-        return appId != null || !jobs.isEmpty() || !stages.isEmpty() || !executors.isEmpty()
-                || !environment.sparkProperties().isEmpty() || sparkVersion.isPresent();
+    /** What the log lacks that a reader of the analysis should know. */
+    public List<String> notes(boolean inProgress) {
+        List<String> notes = new ArrayList<>();
+        if (appId == null) {
+            notes.add("no SparkListenerApplicationStart: the application id is taken from the file name; "
+                    + "name, user and start time are unknown");
+        }
+        if (endTime.isEmpty()) {
+            notes.add(inProgress
+                    ? "the application was still running when the log was copied (in progress): durations end at the last event"
+                    : "no SparkListenerApplicationEnd: the application did not finish cleanly (driver killed or log cut): "
+                    + "durations end at the last event");
+        }
+        if (sparkVersion.isEmpty() && !databricksMetadata.containsKey("SparkVersion")) {
+            notes.add("no SparkListenerLogStart: the Spark version is unknown (Spark 1.2 and older write none)");
+        }
+        if (environment.sparkProperties().isEmpty()) {
+            notes.add("no SparkListenerEnvironmentUpdate: Spark properties and cluster manager are unknown");
+        }
+        return notes;
     }
 
     public Application build(ReadReport readReport, String fallbackAppId) {
