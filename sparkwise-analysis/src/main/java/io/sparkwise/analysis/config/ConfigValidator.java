@@ -18,7 +18,15 @@ public final class ConfigValidator {
     public record NodeLimits(long memoryBytes, int cores) {
     }
 
-    public record Result(Map<String, String> effective, List<String> problems) {
+    /** One inconsistency, with the setting to change to resolve it. */
+    public record Problem(String key, String message) {
+        @Override
+        public String toString() {
+            return message;
+        }
+    }
+
+    public record Result(Map<String, String> effective, List<Problem> problems) {
         public Result {
             effective = Map.copyOf(effective);
             problems = List.copyOf(problems);
@@ -42,7 +50,7 @@ public final class ConfigValidator {
     public Result validate(Map<String, String> current, Map<String, String> proposed) {
         Map<String, String> effective = new LinkedHashMap<>(current);
         effective.putAll(proposed);
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         checkSyntax(proposed, problems);
         checkDynamicAllocation(effective, problems);
         checkMemory(effective, problems);
@@ -50,19 +58,19 @@ public final class ConfigValidator {
         return new Result(effective, problems);
     }
 
-    private static void checkSyntax(Map<String, String> proposed, List<String> problems) {
+    private static void checkSyntax(Map<String, String> proposed, List<Problem> problems) {
         proposed.forEach((key, value) -> {
             if (isSizeKey(key) && SparkSizes.parseBytes(value, 1024 * 1024).isEmpty()) {
-                problems.add(key + "=" + value + " is not a size Spark accepts (e.g. 4g, 512m)");
+                problems.add(new Problem(key, key + "=" + value + " is not a size Spark accepts (e.g. 4g, 512m)"));
             } else if (isIntKey(key) && !value.trim().matches("-?\\d+")) {
-                problems.add(key + "=" + value + " is not a whole number");
+                problems.add(new Problem(key, key + "=" + value + " is not a whole number"));
             } else if (isBooleanKey(key) && !value.equals("true") && !value.equals("false")) {
-                problems.add(key + "=" + value + " is not true or false");
+                problems.add(new Problem(key, key + "=" + value + " is not true or false"));
             }
         });
     }
 
-    private static void checkDynamicAllocation(Map<String, String> c, List<String> problems) {
+    private static void checkDynamicAllocation(Map<String, String> c, List<Problem> problems) {
         if (!"true".equals(c.get("spark.dynamicAllocation.enabled"))) {
             return;
         }
@@ -70,34 +78,34 @@ public final class ConfigValidator {
         long max = intValue(c, "spark.dynamicAllocation.maxExecutors", Integer.MAX_VALUE);
         long initial = intValue(c, "spark.dynamicAllocation.initialExecutors", min);
         if (min > max) {
-            problems.add("spark.dynamicAllocation.minExecutors (" + min + ") is above maxExecutors (" + max + ")");
+            problems.add(new Problem("spark.dynamicAllocation.minExecutors", "spark.dynamicAllocation.minExecutors (" + min + ") is above maxExecutors (" + max + ")"));
         }
         if (initial < min || initial > max) {
-            problems.add("spark.dynamicAllocation.initialExecutors (" + initial + ") is not between minExecutors ("
-                    + min + ") and maxExecutors (" + max + ")");
+            problems.add(new Problem("spark.dynamicAllocation.initialExecutors", "spark.dynamicAllocation.initialExecutors (" + initial + ") is not between minExecutors ("
+                    + min + ") and maxExecutors (" + max + ")"));
         }
         if (c.containsKey("spark.executor.instances")) {
             long instances = intValue(c, "spark.executor.instances", 0);
             if (instances > max) {
-                problems.add("spark.executor.instances (" + instances + ") is above "
-                        + "spark.dynamicAllocation.maxExecutors (" + max + ")");
+                problems.add(new Problem("spark.executor.instances", "spark.executor.instances (" + instances + ") is above "
+                        + "spark.dynamicAllocation.maxExecutors (" + max + ")"));
             }
         }
     }
 
-    private void checkMemory(Map<String, String> c, List<String> problems) {
+    private void checkMemory(Map<String, String> c, List<Problem> problems) {
         long heap = size(c, "spark.executor.memory", SparkDefaults.EXECUTOR_MEMORY);
         long container = containerBytes(c);
         if (node != null && container > node.memoryBytes()) {
-            problems.add("executor container needs " + SparkSizes.human(container) + " (heap " + SparkSizes.human(heap)
-                    + " + overhead + off-heap + PySpark memory) but a node offers " + SparkSizes.human(node.memoryBytes()));
+            problems.add(new Problem("spark.executor.memory", "executor container needs " + SparkSizes.human(container) + " (heap " + SparkSizes.human(heap)
+                    + " + overhead + off-heap + PySpark memory) but a node offers " + SparkSizes.human(node.memoryBytes())));
         }
         long cores = intValue(c, "spark.executor.cores", 1);
         if (node != null && cores > node.cores()) {
-            problems.add("spark.executor.cores (" + cores + ") is above the node's " + node.cores() + " cores");
+            problems.add(new Problem("spark.executor.cores", "spark.executor.cores (" + cores + ") is above the node's " + node.cores() + " cores"));
         }
         if (cores < 1) {
-            problems.add("spark.executor.cores (" + cores + ") must be at least 1");
+            problems.add(new Problem("spark.executor.cores", "spark.executor.cores (" + cores + ") must be at least 1"));
         }
     }
 
@@ -117,17 +125,17 @@ public final class ConfigValidator {
         return heap + overhead + offHeap + pyspark;
     }
 
-    private static void checkFractions(Map<String, String> c, List<String> problems) {
+    private static void checkFractions(Map<String, String> c, List<Problem> problems) {
         double fraction = doubleValue(c, "spark.memory.fraction", SparkDefaults.MEMORY_FRACTION);
         if (fraction <= 0 || fraction >= 1) {
-            problems.add("spark.memory.fraction (" + fraction + ") must be between 0 and 1");
+            problems.add(new Problem("spark.memory.fraction", "spark.memory.fraction (" + fraction + ") must be between 0 and 1"));
         }
         double storage = doubleValue(c, "spark.memory.storageFraction", SparkDefaults.MEMORY_STORAGE_FRACTION);
         if (storage < 0 || storage > 1) {
-            problems.add("spark.memory.storageFraction (" + storage + ") must be between 0 and 1");
+            problems.add(new Problem("spark.memory.storageFraction", "spark.memory.storageFraction (" + storage + ") must be between 0 and 1"));
         }
         if (c.containsKey("spark.sql.shuffle.partitions") && intValue(c, "spark.sql.shuffle.partitions", 1) < 1) {
-            problems.add("spark.sql.shuffle.partitions must be at least 1");
+            problems.add(new Problem("spark.sql.shuffle.partitions", "spark.sql.shuffle.partitions must be at least 1"));
         }
     }
 

@@ -1,0 +1,16 @@
+package io.sparkwise.analysis.rules.partitioning;
+
+import io.sparkwise.analysis.Rule;
+
+import java.util.List;
+
+/** The built-in rules of the PARTITIONING family. */
+public final class PartitioningRules {
+
+    private PartitioningRules() {
+    }
+
+    public static List<Rule> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,81 @@
+package io.sparkwise.analysis.rules.skew;
+
+import io.sparkwise.analysis.AnalysisContext;
+import io.sparkwise.analysis.Finding;
+import io.sparkwise.analysis.Severity;
+import io.sparkwise.analysis.Thresholds;
+import io.sparkwise.analysis.testing.TestApps;
+import io.sparkwise.model.Application;
+import io.sparkwise.model.TaskQuantity;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskDurationSkewRuleTest {
+
+    private final TaskDurationSkewRule rule = new TaskDurationSkewRule();
+
+    private static long[] durations(int n, long typical, long straggler) {
+        long[] v = new long[n];
+        java.util.Arrays.fill(v, typical);
+        v[n - 1] = straggler;
+        return v;
+    }
+
+    @Test
+    void evaluate_oneStragglerTenTimesTheMedian_firesWithAqeSkewFix() {
+        Application app = TestApps.app().executors(4, 4)
+                .stage(3, s -> s.window(0, 600_000)
+                        .tasks(TaskQuantity.DURATION, durations(40, 20_000, 580_000))
+                        .tasks(TaskQuantity.SHUFFLE_READ_BYTES, durations(40, 100L << 20, 4L << 30)))
+                .build();
+
+        List<Finding> findings = rule.evaluate(new AnalysisContext(app, Thresholds.defaults()));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("skew.task-duration");
+            assertThat(f.scope().describe()).isEqualTo("stage 3.0");
+            // The median comes from the 1%-accurate sketch: 20 s within 1%.
+            assertThat(f.evidence()).containsEntry("maxTaskDurationMs", 580_000L);
+            assertThat((double) f.evidence().get("maxToMedianRatio")).isBetween(28.7, 29.0);
+            // (580 s - 20 s) x (min(16 cores, 40 tasks) - 1) = 8400 core-seconds, within the sketch's 1%
+            assertThat(f.impact().wastedCoreSeconds()).isBetween(8390.0, 8400.0);
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.recommendation().config())
+                    .containsEntry("spark.sql.adaptive.skewJoin.enabled", "true")
+                    .containsEntry("spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes", "256m");
+        });
+    }
+
+    @Test
+    void evaluate_uniformTasks_doesNotFire() {
+        Application app = TestApps.app().executors(4, 4)
+                .stage(1, s -> s.uniformTasks(TaskQuantity.DURATION, 40, 20_000))
+                .build();
+
+        assertThat(rule.evaluate(new AnalysisContext(app, Thresholds.defaults()))).isEmpty();
+    }
+
+    @Test
+    void evaluate_highRatioButOnlySecondsLost_doesNotFire() {
+        // 10x the median, but the straggler costs 9 s: not worth a finding.
+        Application app = TestApps.app().executors(4, 4)
+                .stage(1, s -> s.tasks(TaskQuantity.DURATION, durations(40, 1_000, 10_000)))
+                .build();
+
+        assertThat(rule.evaluate(new AnalysisContext(app, Thresholds.defaults()))).isEmpty();
+    }
+
+    @Test
+    void evaluate_inputStageSkew_recommendsSmallerInputSplits() {
+        Application app = TestApps.app().executors(2, 4)
+                .stage(0, s -> s.tasks(TaskQuantity.DURATION, durations(20, 5_000, 300_000)))
+                .build();
+
+        Finding f = rule.evaluate(new AnalysisContext(app, Thresholds.defaults())).get(0);
+
+        assertThat(f.recommendation().config()).containsOnlyKeys("spark.sql.files.maxPartitionBytes");
+    }
+}
