@@ -1,9 +1,12 @@
 package io.sparkwise.cli;
 
+import io.sparkwise.analysis.Analyzer;
+import io.sparkwise.analysis.Thresholds;
 import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ReadReport;
 import io.sparkwise.model.SparkwiseException;
+import io.sparkwise.report.AnalyzedApplication;
 import io.sparkwise.report.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,9 +59,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = FailOn.Converter.class,
-            description = "Exit 1 when a finding is at or above SEVERITY (warning or critical). "
-                    + "Diagnostics are not in this build yet, so it never triggers.")
+            description = "Exit 1 when a finding is at or above SEVERITY (warning or critical): "
+                    + "gate CI pipelines on the health of a Spark job.")
     FailOn failOn;
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "YAML file overriding rule thresholds or disabling rules (see docs/rules.md).")
+    Path rulesFile;
 
     @Option(names = {"-v", "--verbose"}, description = "Print each log read, and stack traces of errors, on stderr.")
     boolean verbose;
@@ -82,6 +89,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (verbose && quiet) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--verbose and --quiet cannot be used together");
         }
+        Thresholds thresholds;
+        try {
+            thresholds = rulesFile == null ? Thresholds.defaults() : Thresholds.load(rulesFile);
+        } catch (SparkwiseException e) {
+            error(e);
+            return ExitCodes.USAGE;
+        }
         List<Application> applications = new ArrayList<>();
         for (String path : paths) {
             read(path, applications);
@@ -89,13 +103,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (applications.isEmpty()) {
             return ExitCodes.NO_INPUT;
         }
-        if (!render(applications)) {
+        Analyzer analyzer = Analyzer.withBuiltInRules();
+        List<AnalyzedApplication> analyzed = new ArrayList<>();
+        for (Application app : applications) {
+            analyzed.add(new AnalyzedApplication(app, analyzer.analyze(app, thresholds)));
+        }
+        if (!render(analyzed)) {
             return ExitCodes.USAGE;
         }
         if (!quiet) {
             applications.forEach(app -> damagedLinesWarning(app.readReport()));
         }
-        // --fail-on is checked here once diagnostics produce findings.
+        if (failOn != null && analyzed.stream().anyMatch(a -> a.analysis().hasAtLeast(failOn.severity()))) {
+            return ExitCodes.FINDINGS;
+        }
         return ExitCodes.OK;
     }
 
@@ -128,7 +149,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** Writes the report; false when {@code --output} cannot be written (already said on stderr). */
-    private boolean render(List<Application> applications) throws IOException {
+    private boolean render(List<AnalyzedApplication> applications) throws IOException {
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             format.renderer().render(applications, out);

@@ -52,7 +52,7 @@ public final class JsonReport implements Renderer {
             .build();
 
     @Override
-    public void render(List<Application> applications, Writer out) throws IOException {
+    public void render(List<AnalyzedApplication> applications, Writer out) throws IOException {
         try (JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
             new Document(json).write(applications);
         }
@@ -68,21 +68,23 @@ public final class JsonReport implements Renderer {
             this.json = json;
         }
 
-        void write(List<Application> applications) throws IOException {
+        void write(List<AnalyzedApplication> applications) throws IOException {
             json.writeStartObject();
             json.writeNumberField("schemaVersion", SCHEMA_VERSION);
             json.writeStringField("generator", "sparkwise " + SparkwiseVersion.get());
             json.writeArrayFieldStart("applications");
-            for (Application application : applications) {
+            for (AnalyzedApplication application : applications) {
                 application(application);
             }
             json.writeEndArray();
             json.writeEndObject();
         }
 
-        private void application(Application app) throws IOException {
+        private void application(AnalyzedApplication analyzed) throws IOException {
+            Application app = analyzed.application();
             json.writeStartObject();
             info(app.info());
+            new FindingsJson(json).write(analyzed.analysis());
             environment(app.environment());
             json.writeArrayFieldStart("resourceProfiles");
             for (ResourceProfile profile : app.resourceProfiles()) {

@@ -1,7 +1,5 @@
 package io.sparkwise.report;
 
-import io.sparkwise.model.Application;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -13,5 +11,5 @@ public interface Renderer {
      * Writes one document covering every application attempt, in the order given. Flushes
      * {@code out} but never closes it (it may be the terminal).
      */
-    void render(List<Application> applications, Writer out) throws IOException;
+    void render(List<AnalyzedApplication> applications, Writer out) throws IOException;
 }

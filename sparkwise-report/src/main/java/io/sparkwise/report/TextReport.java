@@ -39,7 +39,7 @@ public final class TextReport implements Renderer {
     private static final int LABEL_WIDTH = 22;
 
     @Override
-    public void render(List<Application> applications, Writer out) throws IOException {
+    public void render(List<AnalyzedApplication> applications, Writer out) throws IOException {
         for (int i = 0; i < applications.size(); i++) {
             if (i > 0) {
                 out.write("\n");
@@ -53,9 +53,11 @@ public final class TextReport implements Renderer {
     }
 
     /** The report of one application, line by line. */
-    List<String> lines(Application app) {
+    List<String> lines(AnalyzedApplication analyzed) {
+        Application app = analyzed.application();
         List<String> lines = new ArrayList<>();
         header(app, lines);
+        FindingsText.lines(analyzed.analysis(), lines);
         executors(app.executors(), lines);
         work(app, lines);
         totals(app.totals(), lines);

@@ -301,7 +301,7 @@ class JsonReportTest {
 
     private static String text(Application... applications) throws IOException {
         StringWriter out = new StringWriter();
-        new JsonReport().render(List.of(applications), out);
+        new JsonReport().render(java.util.Arrays.stream(applications).map(AnalyzedApplication::withoutFindings).toList(), out);
         return out.toString();
     }
 

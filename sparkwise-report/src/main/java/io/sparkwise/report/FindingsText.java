@@ -1,0 +1,79 @@
+package io.sparkwise.report;
+
+import io.sparkwise.analysis.Analysis;
+import io.sparkwise.analysis.Finding;
+import io.sparkwise.analysis.Severity;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The findings section of the text report: ranked by impact, each with its evidence and fix. */
+final class FindingsText {
+
+    static final int EVIDENCE_SHOWN = 6;
+
+    private FindingsText() {
+    }
+
+    static void lines(Analysis analysis, List<String> lines) {
+        lines.add("");
+        List<Finding> findings = analysis.findings();
+        if (findings.isEmpty()) {
+            lines.add("Findings: none");
+        } else {
+            long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+            long critical = findings.stream().filter(f -> f.severity() == Severity.CRITICAL).count();
+            lines.add("Findings: " + findings.size() + " (" + critical + " critical, " + warnings + " warning, "
+                    + (findings.size() - warnings - critical) + " info), most costly first");
+            int n = 1;
+            for (Finding f : findings) {
+                finding(n++, f, lines);
+            }
+        }
+        if (!analysis.recommendedConfig().isEmpty()) {
+            lines.add("");
+            lines.add("Recommended configuration (all root-cause fixes merged and validated)");
+            analysis.recommendedConfig().forEach((k, v) -> lines.add("  --conf " + k + "=" + v));
+            analysis.configNotes().forEach(note -> lines.add("  note: " + note));
+        }
+        if (!analysis.ruleErrors().isEmpty()) {
+            lines.add("");
+            lines.add("Rules that failed on this log (please report):");
+            analysis.ruleErrors().forEach(e -> lines.add("  " + e));
+        }
+    }
+
+    private static void finding(int n, Finding f, List<String> lines) {
+        lines.add("");
+        lines.add(String.format(Locale.ROOT, "  %d. [%s] %s", n, f.severity().label().toUpperCase(Locale.ROOT),
+                f.title()));
+        lines.add("     rule " + f.ruleId() + ", " + f.scope().describe()
+                + (f.impact().wastedCoreSeconds() > 0
+                ? String.format(Locale.ROOT, ", ~%,.0f core-seconds wasted (%.0f%%)",
+                f.impact().wastedCoreSeconds(), f.impact().estimatedSavingsPct())
+                : ""));
+        StringBuilder evidence = new StringBuilder();
+        int shown = 0;
+        for (Map.Entry<String, Object> e : f.evidence().entrySet()) {
+            if (shown++ == EVIDENCE_SHOWN) {
+                break;
+            }
+            evidence.append(shown == 1 ? "" : ", ").append(e.getKey()).append('=').append(value(e.getValue()));
+        }
+        if (evidence.length() > 0) {
+            lines.add("     evidence: " + evidence);
+        }
+        if (!f.missingEvidence().isEmpty()) {
+            lines.add("     not in the log: " + String.join(", ", f.missingEvidence()));
+        }
+        f.causedBy().ifPresent(cause -> lines.add("     caused by: " + cause));
+        lines.add("     fix: " + f.recommendation().text());
+        f.recommendation().config().forEach((k, v) -> lines.add("       --conf " + k + "=" + v));
+    }
+
+    private static String value(Object v) {
+        String s = String.valueOf(v);
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+}
