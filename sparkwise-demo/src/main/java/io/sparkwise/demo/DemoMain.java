@@ -31,10 +31,15 @@ public final class DemoMain {
         List<Scenario> scenarios;
         try {
             parsed = DemoArgs.parse(args);
-            scenarios = Scenarios.resolve(parsed.scenarios());
         } catch (IllegalArgumentException e) {
             err.println("demo: " + e.getMessage());
             err.println(DemoArgs.USAGE);
+            return USAGE;
+        }
+        try {
+            scenarios = Scenarios.resolve(parsed.scenarios());
+        } catch (IllegalArgumentException e) {
+            err.println("demo: " + e.getMessage());
             return USAGE;
         }
         if (parsed.list()) {

@@ -28,7 +28,7 @@ class DemoMainTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(out()).isEmpty();
-        assertThat(err()).startsWith("demo: unknown scenario 'nope'; known: clean, skewed-join, or all\n");
+        assertThat(err()).isEqualTo("demo: unknown scenario 'nope'; known: clean, skewed-join, or all\n");
     }
 
     @Test
