@@ -77,7 +77,11 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             DemoJvm jvm = DemoJvm.fromProperties(properties, mainClass);
             if (list) {
-                return runChild(jvm, List.of("--list")).exitCode() == 0 ? 0 : EXIT_DEMO_FAILED;
+                int exitCode = runChild(jvm, List.of("--list")).exitCode();
+                if (exitCode != 0) {
+                    throw new DemoException("listing the scenarios failed (child JVM exit code " + exitCode + ")");
+                }
+                return 0;
             }
             return runAndAnalyze(jvm, outputDirectory());
         } catch (DemoException e) {
