@@ -1,0 +1,184 @@
+package io.sparkwise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sparkwise demo} against a real child JVM running {@link EventLogEchoMain} in place of the
+ * Spark workload, under a root command whose {@code analyze} records what it was given, so these
+ * tests hold whatever the real {@code analyze} prints.
+ */
+class DemoCommandTest {
+
+    private static final String ECHO_MAIN = EventLogEchoMain.class.getName();
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final RecordingAnalyze analyze = new RecordingAnalyze();
+    private Path demoJar;
+    private Path classpathFile;
+
+    @BeforeEach
+    void fakeDemoBuild() throws IOException, URISyntaxException {
+        // A "demo jar" directory holding only the JVM options resource, and a classpath file
+        // pointing at this module's test classes, where the stand-in main lives.
+        demoJar = Files.createDirectories(tmp.resolve("demo-classes"));
+        Path options = demoJar.resolve(DemoJvm.JVM_OPTIONS_RESOURCE);
+        Files.createDirectories(options.getParent());
+        Files.writeString(options, "# comment\n-Decho.flag=on  -Xss2m\n\n");
+        Path testClasses = Path.of(EventLogEchoMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        classpathFile = Files.writeString(tmp.resolve("classpath.txt"), testClasses + "\n");
+    }
+
+    @Test
+    void demo_workloadWritesLogs_analyzesEachLogThroughTheSiblingCommand() {
+        Path outDir = tmp.resolve("out");
+
+        int exit = execute("demo", "--out", outDir.toString(), "--scenario", "a,b");
+
+        assertThat(exit).isZero();
+        assertThat(analyze.received).containsExactly(List.of(
+                outDir.resolve("eventlogs/local-a").toAbsolutePath().toString(),
+                outDir.resolve("eventlogs/local-b").toAbsolutePath().toString()));
+        assertThat(err.toString()).contains("echo: running a,b with flag on\n")
+                .contains("sparkwise demo: event logs and data are under " + outDir + "; analyzing 2 event log(s)\n");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void demo_analyzeExitCode_isTheDemoExitCode() {
+        analyze.exitCode = 1;
+
+        assertThat(execute("demo", "--out", tmp.resolve("out").toString())).isEqualTo(1);
+    }
+
+    @Test
+    void demo_workloadFails_exits3WithOneLineAndNoAnalyze() {
+        int exit = execute("demo", "--out", tmp.resolve("out").toString(), "--scenario", "crash");
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(analyze.received).isEmpty();
+        assertThat(err.toString()).endsWith("demo: scenario 'crash' failed: ArithmeticException: / by zero\n"
+                + "sparkwise demo: the Spark workload failed (child JVM exit code 1);"
+                + " rerun with --verbose for the stack trace\n");
+    }
+
+    @Test
+    void demo_unknownScenario_isUsageErrorAndLeavesNoTempDirectory() {
+        assertThat(execute("demo", "--out", tmp.resolve("out").toString(), "--scenario", "bad-name")).isEqualTo(2);
+        assertThat(err.toString()).endsWith("demo: unknown scenario 'bad-name'\n");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void demo_list_showsTheChildsTableAndRunsNothing() {
+        assertThat(execute("demo", "--list")).isZero();
+        assertThat(out.toString()).isEqualTo("clean        healthy baseline\n");
+        assertThat(analyze.received).isEmpty();
+    }
+
+    @Test
+    void demo_unknownOption_isUsageError() {
+        assertThat(execute("demo", "--bogus")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Unknown option: '--bogus'\n");
+    }
+
+    @Test
+    void demo_launcherDidNotNameTheDemoJar_exits3WithHowToStart() {
+        var command = new DemoCommand(Map.of("java.home", System.getProperty("java.home"))::get, ECHO_MAIN);
+
+        assertThat(execute(command, "demo", "--list")).isEqualTo(3);
+        assertThat(err.toString()).isEqualTo("sparkwise demo: the demo module is not configured: system property"
+                + " sparkwise.demo.jar is not set (start sparkwise through the ./sparkwise launcher)\n");
+    }
+
+    @Test
+    void demo_demoModuleNotBuilt_exits3NamingTheMissingFile() {
+        Path missing = tmp.resolve("sparkwise-demo.jar");
+        var command = new DemoCommand(Map.of("java.home", System.getProperty("java.home"),
+                DemoJvm.JAR_PROPERTY, missing.toString(),
+                DemoJvm.CLASSPATH_FILE_PROPERTY, classpathFile.toString())::get, ECHO_MAIN);
+
+        assertThat(execute(command, "demo")).isEqualTo(3);
+        assertThat(err.toString()).isEqualTo("sparkwise demo: the demo module is not built: " + missing
+                + " does not exist (run: mvn -B -DskipTests package)\n");
+    }
+
+    @Test
+    void command_putsSharedJvmOptionsBeforeSizingAndTheDemoJarFirstOnTheClasspath() {
+        DemoJvm jvm = DemoJvm.fromProperties(properties()::get, ECHO_MAIN);
+
+        List<String> command = jvm.command(List.of("--list"));
+
+        assertThat(command).containsSubsequence("-Decho.flag=on", "-Xss2m", "-Xmx2g", "-cp");
+        assertThat(command.get(command.indexOf("-cp") + 1)).startsWith(demoJar + java.io.File.pathSeparator);
+        assertThat(command.subList(command.size() - 2, command.size())).containsExactly(ECHO_MAIN, "--list");
+    }
+
+    @Test
+    void parseJvmOptions_commentsBlankLinesAndSeveralFlagsPerLine() {
+        assertThat(DemoJvm.parseJvmOptions("# why\n  --add-opens=a=ALL-UNNAMED\n\n-Dx=1 -Dy=2\n"))
+                .containsExactly("--add-opens=a=ALL-UNNAMED", "-Dx=1", "-Dy=2");
+    }
+
+    private int execute(String... args) {
+        return execute(new DemoCommand(properties()::get, ECHO_MAIN), args);
+    }
+
+    private int execute(DemoCommand demo, String... args) {
+        CommandLine root = new CommandLine(new Root())
+                .addSubcommand("analyze", analyze)
+                .addSubcommand("demo", demo);
+        root.setOut(new PrintWriter(out, true));
+        root.setErr(new PrintWriter(err, true));
+        return root.execute(args);
+    }
+
+    private Map<String, String> properties() {
+        return Map.of("java.home", System.getProperty("java.home"),
+                DemoJvm.JAR_PROPERTY, demoJar.toString(),
+                DemoJvm.CLASSPATH_FILE_PROPERTY, classpathFile.toString());
+    }
+
+    @Command(name = "sparkwise")
+    static final class Root implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return 2;
+        }
+    }
+
+    @Command(name = "analyze")
+    static final class RecordingAnalyze implements Callable<Integer> {
+        final List<List<String>> received = new ArrayList<>();
+        int exitCode;
+
+        @Parameters
+        List<String> paths;
+
+        @Override
+        public Integer call() {
+            received.add(List.copyOf(paths));
+            return exitCode;
+        }
+    }
+}

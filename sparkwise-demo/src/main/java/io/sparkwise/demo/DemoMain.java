@@ -1,0 +1,82 @@
+package io.sparkwise.demo;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Entry point of the demo child JVM (started by {@code sparkwise demo}). Runs scenarios and prints
+ * one {@code EVENTLOG <absolute path>} line on stdout per event log written; everything else goes to
+ * stderr, so the parent can read stdout as data.
+ *
+ * <p>Exit codes: 0 ok, 1 a scenario failed, 2 usage error.
+ */
+public final class DemoMain {
+
+    public static final String EVENTLOG_PREFIX = "EVENTLOG ";
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private DemoMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    static int run(PrintStream out, PrintStream err, String... args) {
+        DemoArgs parsed;
+        List<Scenario> scenarios;
+        try {
+            parsed = DemoArgs.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("demo: " + e.getMessage());
+            err.println(DemoArgs.USAGE);
+            return USAGE;
+        }
+        try {
+            scenarios = Scenarios.resolve(parsed.scenarios());
+        } catch (IllegalArgumentException e) {
+            err.println("demo: " + e.getMessage());
+            return USAGE;
+        }
+        if (parsed.list()) {
+            Scenarios.all().forEach(s -> out.printf(Locale.ROOT, "%-12s %s%n", s.name(), s.description()));
+            return OK;
+        }
+        return runAll(scenarios, parsed.out().orElseThrow(), parsed.verbose(), out, err);
+    }
+
+    private static int runAll(List<Scenario> scenarios, Path outDir, boolean verbose, PrintStream out,
+            PrintStream err) {
+        for (Scenario scenario : scenarios) {
+            err.println("demo: running scenario '" + scenario.name() + "' (Spark local[2])");
+            try {
+                DemoRun run = DemoRunner.run(scenario, outDir);
+                err.printf(Locale.ROOT, "demo: scenario '%s' done in %.1f s%n", run.scenario(),
+                        run.elapsed().toMillis() / 1000.0);
+                out.println(EVENTLOG_PREFIX + run.eventLog().toAbsolutePath());
+                out.flush();
+            } catch (RuntimeException | LinkageError e) {
+                err.println("demo: scenario '" + scenario.name() + "' failed: " + oneLine(e));
+                if (verbose) {
+                    e.printStackTrace(err);
+                }
+                return FAILED;
+            }
+        }
+        return OK;
+    }
+
+    /** The root cause's message: Spark wraps failures several levels deep. */
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,72 @@
+package io.sparkwise.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The child JVM's argument handling; none of these start Spark. */
+class DemoMainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void run_list_printsEveryScenarioWithItsDescription() {
+        int exit = run("--list");
+
+        assertThat(exit).isZero();
+        assertThat(out()).startsWith("clean ").contains("\nskewed-join ").contains("one hot join key");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void run_unknownScenario_isUsageErrorNamingKnownScenarios() {
+        int exit = run("--out", "/tmp/unused", "--scenario", "clean,nope");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out()).isEmpty();
+        assertThat(err()).isEqualTo("demo: unknown scenario 'nope'; known: clean, skewed-join, or all\n");
+    }
+
+    @Test
+    void run_withoutOut_isUsageError() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err()).startsWith("demo: --out DIR is required\n");
+    }
+
+    @Test
+    void run_optionWithoutValue_isUsageError() {
+        assertThat(run("--out", "/tmp/unused", "--scenario")).isEqualTo(2);
+        assertThat(err()).startsWith("demo: --scenario needs a value\n");
+    }
+
+    @Test
+    void resolve_all_isEveryScenarioInRegistryOrder() {
+        assertThat(Scenarios.resolve("all")).extracting(Scenario::name).containsExactly("clean", "skewed-join");
+        assertThat(Scenarios.resolve("skewed-join, clean")).extracting(Scenario::name)
+                .containsExactly("skewed-join", "clean");
+    }
+
+    @Test
+    void oneLine_nestedSparkFailure_isRootCauseFirstLine() {
+        var failure = new IllegalStateException("Job aborted", new ArithmeticException("/ by zero\n\tat x"));
+
+        assertThat(DemoMain.oneLine(failure)).isEqualTo("ArithmeticException: / by zero");
+    }
+
+    private int run(String... args) {
+        return DemoMain.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
