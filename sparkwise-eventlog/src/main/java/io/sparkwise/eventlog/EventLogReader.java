@@ -1,6 +1,7 @@
 package io.sparkwise.eventlog;
 
 import io.sparkwise.eventlog.build.ApplicationBuilder;
+import io.sparkwise.eventlog.build.TaskEvent;
 import io.sparkwise.eventlog.parse.EventLineParser;
 import io.sparkwise.eventlog.parse.LineReader;
 import io.sparkwise.eventlog.source.LogDiscovery;
@@ -46,7 +47,7 @@ public final class EventLogReader {
     }
 
     /** The state of reading one input. */
-    private static final class Reading implements LineReader.LineHandler {
+    private static final class Reading implements LineReader.LineHandler, EventLineParser.EventSink {
         private final LogInput input;
         private final EventLineParser parser = new EventLineParser();
         private final ApplicationBuilder builder = new ApplicationBuilder();
@@ -94,15 +95,14 @@ public final class EventLogReader {
                 return;
             }
             try {
-                EventLineParser.Event event = parser.parse(buf, off, len);
+                String name = parser.parse(buf, off, len, this);
                 events++;
-                eventCounts.merge(event.name(), 1L, Long::sum);
-                if (ApplicationBuilder.isKnown(event.name())) {
+                eventCounts.merge(name, 1L, Long::sum);
+                if (ApplicationBuilder.isKnown(name)) {
                     knownEvents++;
                 } else {
-                    unknownEvents.merge(event.name(), 1L, Long::sum);
+                    unknownEvents.merge(name, 1L, Long::sum);
                 }
-                builder.onEvent(event.name(), event.fields());
             } catch (EventLineParser.BadLineException e) {
                 if (firstBadLine == null) {
                     firstBadLine = preview(buf, off, len);
@@ -120,6 +120,16 @@ public final class EventLogReader {
                 // A well-formed event with values of unexpected types: skip it, never stop reading.
                 addDamaged(partName, lineNumber, "unexpected event content: " + e);
             }
+        }
+
+        @Override
+        public void event(String name, Map<String, Object> fields) {
+            builder.onEvent(name, fields);
+        }
+
+        @Override
+        public void taskEvent(String name, TaskEvent event) {
+            builder.onTaskEvent(name, event);
         }
 
         @Override

@@ -18,6 +18,8 @@ import io.sparkwise.model.TaskQuantity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +75,8 @@ public final class ApplicationBuilder {
     private final Map<Integer, LiveJob> liveJobs = new LinkedHashMap<>();
     private final Map<String, LiveExecutor> executors = new LinkedHashMap<>();
     private final Map<String, LiveExecutor> liveExecutors = new LinkedHashMap<>();
-    private final Map<Long, LiveTask> liveTasks = new HashMap<>();
+    /** Tasks started and not ended: the only per-task state, bounded by the tasks running at once. */
+    private final Set<Long> liveTasks = new HashSet<>();
     private final FailureGroups failures = new FailureGroups();
 
     // SQL
@@ -96,8 +99,6 @@ public final class ApplicationBuilder {
             case "SparkListenerJobEnd" -> onJobEnd(e);
             case "SparkListenerStageSubmitted" -> onStageSubmitted(e);
             case "SparkListenerStageCompleted" -> onStageCompleted(e);
-            case "SparkListenerTaskStart" -> onTaskStart(e);
-            case "SparkListenerTaskEnd" -> onTaskEnd(e);
             case "SparkListenerStageExecutorMetrics" -> onStageExecutorMetrics(e);
             case "SparkListenerExecutorMetricsUpdate" -> onExecutorMetricsUpdate(e);
             case "SparkListenerExecutorBlacklisted", "SparkListenerExecutorExcluded" ->
@@ -563,61 +564,50 @@ public final class ApplicationBuilder {
 
     // ---------------------------------------------------------------- tasks
 
-    private void onTaskStart(Map<String, Object> e) {
-        Map<String, Object> ti = obj(e, "Task Info");
-        if (ti == null) {
-            return;
+    /** Handles SparkListenerTaskStart and SparkListenerTaskEnd, parsed without a JSON tree. */
+    public void onTaskEvent(String name, TaskEvent e) {
+        noteTaskTime(e);
+        if ("SparkListenerTaskStart".equals(name)) {
+            onTaskStart(e);
+        } else {
+            onTaskEnd(e);
         }
-        int stageId = integer(e, "Stage ID", -1);
-        int attemptId = integer(e, "Stage Attempt ID", 0);
-        liveTasks.put(lng(ti, "Task ID", -1), new LiveTask(stageId, attemptId));
-        String executorId = str(ti, "Executor ID", "");
-        LiveStage stage = liveStages.get(stageKey(stageId, attemptId));
+    }
+
+    private void noteTaskTime(TaskEvent e) {
+        long t = Math.max(e.launchTime, e.finishTime);
+        if (t > 0) {
+            lastEventTime = Math.max(lastEventTime, t);
+            firstEventTime = Math.min(firstEventTime, t);
+        }
+    }
+
+    private void onTaskStart(TaskEvent e) {
+        liveTasks.add(e.taskId);
+        LiveStage stage = liveStages.get(stageKey(e.stageId, e.stageAttemptId));
         if (stage != null) {
             stage.activeTasks++;
-            stage.firstLaunchTime = Math.min(stage.firstLaunchTime, lng(ti, "Launch Time", Long.MAX_VALUE));
-            stage.localitySummary.merge(str(ti, "Locality", "ANY"), 1L, Long::sum);
-            stage.activeTasksPerExecutor.merge(executorId, 1, Integer::sum);
+            stage.firstLaunchTime = Math.min(stage.firstLaunchTime, e.launchTime);
+            stage.localitySummary.merge(e.locality, 1L, Long::sum);
+            stage.activeTasksPerExecutor.merge(e.executorId, 1, Integer::sum);
             for (LiveJob job : stage.jobs) {
                 job.activeTasks++;
             }
         }
-        LiveExecutor exec = liveExecutors.get(executorId);
+        LiveExecutor exec = liveExecutors.get(e.executorId);
         if (exec != null) {
             exec.activeTasks++;
             exec.totalTasks++;
         }
     }
 
-    private void onTaskEnd(Map<String, Object> e) {
-        Map<String, Object> ti = obj(e, "Task Info");
-        if (ti == null) {
-            return;
-        }
-        int stageId = integer(e, "Stage ID", -1);
-        int attemptId = integer(e, "Stage Attempt ID", 0);
-        long taskId = lng(ti, "Task ID", -1);
-        String executorId = str(ti, "Executor ID", "");
-        long launch = lng(ti, "Launch Time", 0);
-        long finish = lng(ti, "Finish Time", 0);
-        long duration = finish > 0 ? finish - launch : 0;
+    private void onTaskEnd(TaskEvent e) {
+        long duration = e.duration();
+        String reason = e.reason;
+        long[] taskMetrics = e.hasMetrics ? e.metrics : null;
 
-        Map<String, Object> reasonJson = obj(e, "Task End Reason");
-        String reason = str(reasonJson, "Reason", "Success");
-        Map<String, Object> metricsJson = obj(e, "Task Metrics");
-        long[] taskMetrics = metricsJson == null ? null : TaskMetricsParser.parse(metricsJson);
-
-        long[] delta = null;
-        LiveTask task = liveTasks.remove(taskId);
-        if (task != null && taskMetrics != null) {
-            delta = taskMetrics.clone();
-            if (task.counted != null) {
-                for (int i = 0; i < delta.length; i++) {
-                    delta[i] -= task.counted[i];
-                }
-            }
-            task.counted = taskMetrics;
-        }
+        // As the History Server: a task's metrics count for its stage only when its start was seen.
+        long[] delta = liveTasks.remove(e.taskId) ? taskMetrics : null;
 
         int completedDelta = 0;
         int failedDelta = 0;
@@ -627,10 +617,9 @@ public final class ApplicationBuilder {
             case "TaskKilled", "TaskCommitDenied" -> killedDelta = 1;
             default -> failedDelta = 1;
         }
-        String killedKey = killedDelta > 0 ? killedSummaryKey(reason, reasonJson) : null;
-        Map<String, Object> taskExecutorMetrics = obj(e, "Task Executor Metrics");
+        String killedKey = killedDelta > 0 ? killedSummaryKey(reason, e.reasonFields) : null;
 
-        LiveStage stage = liveStages.get(stageKey(stageId, attemptId));
+        LiveStage stage = liveStages.get(stageKey(e.stageId, e.stageAttemptId));
         if (stage != null) {
             if (delta != null) {
                 for (int i = 0; i < delta.length; i++) {
@@ -639,20 +628,19 @@ public final class ApplicationBuilder {
             }
             stage.activeTasks--;
             stage.completedTasks += completedDelta;
-            int index = integer(ti, "Index", -1);
-            if (completedDelta > 0 && index >= 0) {
-                stage.completedIndices.set(index);
+            if (completedDelta > 0 && e.index >= 0) {
+                stage.completedIndices.set(e.index);
             }
             stage.failedTasks += failedDelta;
             stage.killedTasks += killedDelta;
             if (killedKey != null) {
                 stage.killedSummary.merge(killedKey, 1, Integer::sum);
             }
-            stage.activeTasksPerExecutor.merge(executorId, -1, Integer::sum);
-            stage.peaks.update(taskExecutorMetrics);
+            stage.activeTasksPerExecutor.merge(e.executorId, -1, Integer::sum);
+            stage.peaks.update(e.peakNames, e.peakValues, e.peakCount);
             boolean removeStage = stage.activeTasks == 0
                     && (stage.status == StageStatus.COMPLETE || stage.status == StageStatus.FAILED);
-            long packedIndex = ((long) stageId << 32) | (index & 0xffffffffL);
+            long packedIndex = ((long) e.stageId << 32) | (e.index & 0xffffffffL);
             for (LiveJob job : stage.jobs) {
                 job.activeTasks--;
                 job.completedTasks += completedDelta;
@@ -666,26 +654,26 @@ public final class ApplicationBuilder {
                 }
             }
             if (completedDelta > 0 && taskMetrics != null) {
-                addDistributions(stage, ti, taskMetrics, duration);
+                addDistributions(stage, e, taskMetrics, duration);
             }
             if (completedDelta == 0) {
-                recordFailure(stage.failures, reason, reasonJson, stageId, executorId, duration);
+                recordFailure(stage.failures, reason, e.reasonFields, e.stageId, e.executorId, duration);
             }
             if (removeStage) {
-                liveStages.remove(stageKey(stageId, attemptId));
+                liveStages.remove(stageKey(e.stageId, e.stageAttemptId));
             }
         }
         if (completedDelta == 0) {
-            recordFailure(failures, reason, reasonJson, stageId, executorId, duration);
+            recordFailure(failures, reason, e.reasonFields, e.stageId, e.executorId, duration);
         }
 
-        LiveExecutor exec = liveExecutors.get(executorId);
+        LiveExecutor exec = liveExecutors.get(e.executorId);
         if (exec != null) {
             exec.activeTasks--;
             exec.completedTasks += completedDelta;
             exec.failedTasks += failedDelta;
             exec.totalDuration += duration;
-            exec.peaks.update(taskExecutorMetrics);
+            exec.peaks.update(e.peakNames, e.peakValues, e.peakCount);
             // Spark keeps the first attempt's metrics for resubmitted tasks (see AppStatusListener).
             if (!"Resubmitted".equals(reason) && taskMetrics != null) {
                 exec.totalGcTime += taskMetrics[TaskMetric.JVM_GC_TIME.ordinal()];
@@ -695,7 +683,9 @@ public final class ApplicationBuilder {
                 exec.totalShuffleWrite += taskMetrics[TaskMetric.SHUFFLE_WRITE_BYTES.ordinal()];
             }
         }
-        sqlMetrics.onTaskAccumulables(list(ti, "Accumulables"));
+        for (int i = 0; i < e.accumulatorCount; i++) {
+            sqlMetrics.update(e.accumulatorIds[i], e.accumulatorUpdates[i]);
+        }
     }
 
     private static String killedSummaryKey(String reason, Map<String, Object> reasonJson) {
@@ -707,9 +697,9 @@ public final class ApplicationBuilder {
                 + ", attemptNumber: " + integer(reasonJson, "Attempt Number", -1);
     }
 
-    private static void addDistributions(LiveStage stage, Map<String, Object> ti, long[] m, long duration) {
-        long gettingResultTime = lng(ti, "Getting Result Time", 0);
-        long finish = lng(ti, "Finish Time", 0);
+    private static void addDistributions(LiveStage stage, TaskEvent e, long[] m, long duration) {
+        long gettingResultTime = e.gettingResultTime;
+        long finish = e.finishTime;
         long fetchingResult = gettingResultTime > 0 && finish > 0 ? finish - gettingResultTime : 0;
         long runTime = m[TaskMetric.EXECUTOR_RUN_TIME.ordinal()];
         long deserialize = m[TaskMetric.EXECUTOR_DESERIALIZE_TIME.ordinal()];

@@ -7,8 +7,6 @@ package io.sparkwise.eventlog.build;
 final class LiveTask {
     final int stageId;
     final int stageAttemptId;
-    /** Metrics already counted for this task (the History Server counts deltas). */
-    long[] counted;
 
     LiveTask(int stageId, int stageAttemptId) {
         this.stageId = stageId;

@@ -22,6 +22,15 @@ final class PeakMetrics {
         }
     }
 
+    void update(String[] names, long[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            Long old = peaks.get(names[i]);
+            if (old == null || values[i] > old) {
+                peaks.put(names[i], values[i]);
+            }
+        }
+    }
+
     long peak(String name) {
         return peaks.getOrDefault(name, 0L);
     }

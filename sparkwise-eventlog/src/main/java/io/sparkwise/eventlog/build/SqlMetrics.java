@@ -3,12 +3,8 @@ package io.sparkwise.eventlog.build;
 import io.sparkwise.model.SqlExecution.SqlMetricValue;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import static io.sparkwise.eventlog.build.JsonAccess.asObj;
-import static io.sparkwise.eventlog.build.JsonAccess.lng;
-import static io.sparkwise.eventlog.build.JsonAccess.toLong;
 
 /**
  * Aggregates the updates of SQL plan metrics (accumulators named in a plan's sparkPlanInfo) from
@@ -30,19 +26,6 @@ final class SqlMetrics {
             v[1] = Math.min(v[1], value);
             v[2] = Math.max(v[2], value);
             v[3]++;
-        }
-    }
-
-    void onTaskAccumulables(List<Object> accumulables) {
-        for (Object o : accumulables) {
-            Map<String, Object> a = asObj(o);
-            long id = lng(a, "ID", -1);
-            if (values.containsKey(id) && a.get("Update") != null) {
-                long update = toLong(a.get("Update"), Long.MIN_VALUE);
-                if (update != Long.MIN_VALUE) {
-                    update(id, update);
-                }
-            }
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.sparkwise.eventlog.build.JsonAccess;
+import io.sparkwise.eventlog.build.TaskEvent;
 
 import java.io.IOException;
 import java.util.Map;
@@ -27,9 +28,16 @@ public final class EventLineParser {
                     .build())
             .build();
 
-    /** A parsed event: its simple name (package removed) and fields. */
-    public record Event(String name, Map<String, Object> fields) {
+    /** Receives each parsed event. */
+    public interface EventSink {
+        /** Any event but task events, as a JSON tree; {@code name} without its package. */
+        void event(String name, Map<String, Object> fields);
+
+        /** SparkListenerTaskStart or SparkListenerTaskEnd, parsed without a tree into a reused object. */
+        void taskEvent(String name, TaskEvent event);
     }
+
+    private final TaskEvent taskEvent = new TaskEvent();
 
     /** Thrown for a line that is not an event; the message is the reason shown to users. */
     public static final class BadLineException extends Exception {
@@ -38,7 +46,8 @@ public final class EventLineParser {
         }
     }
 
-    public Event parse(byte[] buf, int off, int len) throws BadLineException {
+    /** Parses one line and hands the event to {@code sink}; returns the event's name. */
+    public String parse(byte[] buf, int off, int len, EventSink sink) throws BadLineException {
         int first = off;
         while (first < off + len && (buf[first] == ' ' || buf[first] == '\t')) {
             first++;
@@ -51,21 +60,71 @@ public final class EventLineParser {
         }
         try (JsonParser p = factory.createParser(buf, off, len)) {
             p.nextToken();
-            Map<String, Object> fields = JsonAccess.asObj(JsonAccess.read(p));
-            if (p.nextToken() != null) {
-                throw new BadLineException("unexpected text after the JSON object");
+            // Spark writes "Event" first: the fast path. Any other order falls back to a full tree.
+            if ("Event".equals(p.nextFieldName()) && p.nextToken() == JsonToken.VALUE_STRING) {
+                String name = simpleName(p.getText());
+                switch (name) {
+                    case "SparkListenerTaskStart", "SparkListenerTaskEnd" -> {
+                        TaskEventParser.parse(p, taskEvent);
+                        expectEnd(p);
+                        sink.taskEvent(name, taskEvent);
+                    }
+                    case "SparkListenerTaskGettingResult" -> {
+                        skipFields(p);
+                        expectEnd(p);
+                    }
+                    default -> {
+                        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                        String field;
+                        while ((field = p.nextFieldName()) != null) {
+                            p.nextToken();
+                            fields.put(field, JsonAccess.read(p));
+                        }
+                        expectEnd(p);
+                        sink.event(name, fields);
+                    }
+                }
+                return name;
             }
-            Object event = fields == null ? null : fields.get("Event");
-            if (!(event instanceof String name)) {
-                throw new BadLineException("JSON object without an \"Event\" name");
-            }
-            int dot = name.lastIndexOf('.');
-            return new Event(dot < 0 ? name : name.substring(dot + 1), fields);
+            return slowPath(buf, off, len, sink);
         } catch (StreamConstraintsException e) {
             throw new BadLineException("JSON exceeds a safety limit: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new BadLineException("invalid JSON: " + firstLine(e.getMessage()));
         }
+    }
+
+    private String slowPath(byte[] buf, int off, int len, EventSink sink) throws IOException, BadLineException {
+        try (JsonParser p = factory.createParser(buf, off, len)) {
+            p.nextToken();
+            Map<String, Object> fields = JsonAccess.asObj(JsonAccess.read(p));
+            expectEnd(p);
+            Object event = fields == null ? null : fields.get("Event");
+            if (!(event instanceof String fullName)) {
+                throw new BadLineException("JSON object without an \"Event\" name");
+            }
+            String name = simpleName(fullName);
+            sink.event(name, fields);
+            return name;
+        }
+    }
+
+    private static void skipFields(JsonParser p) throws IOException {
+        while (p.nextFieldName() != null) {
+            p.nextToken();
+            p.skipChildren();
+        }
+    }
+
+    private static void expectEnd(JsonParser p) throws IOException, BadLineException {
+        if (p.nextToken() != null) {
+            throw new BadLineException("unexpected text after the JSON object");
+        }
+    }
+
+    private static String simpleName(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot + 1);
     }
 
     static boolean looksBinary(byte[] buf, int off, int len) {
