@@ -18,7 +18,6 @@ import io.sparkwise.model.TaskQuantity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -76,7 +75,7 @@ public final class ApplicationBuilder {
     private final Map<String, LiveExecutor> executors = new LinkedHashMap<>();
     private final Map<String, LiveExecutor> liveExecutors = new LinkedHashMap<>();
     /** Tasks started and not ended: the only per-task state, bounded by the tasks running at once. */
-    private final Set<Long> liveTasks = new HashSet<>();
+    private final LongMap<Boolean> liveTasks = new LongMap<>();
     private final FailureGroups failures = new FailureGroups();
 
     // SQL
@@ -583,7 +582,7 @@ public final class ApplicationBuilder {
     }
 
     private void onTaskStart(TaskEvent e) {
-        liveTasks.add(e.taskId);
+        liveTasks.put(e.taskId, Boolean.TRUE);
         LiveStage stage = liveStages.get(stageKey(e.stageId, e.stageAttemptId));
         if (stage != null) {
             stage.activeTasks++;
@@ -640,12 +639,11 @@ public final class ApplicationBuilder {
             stage.peaks.update(e.peakNames, e.peakValues, e.peakCount);
             boolean removeStage = stage.activeTasks == 0
                     && (stage.status == StageStatus.COMPLETE || stage.status == StageStatus.FAILED);
-            long packedIndex = ((long) e.stageId << 32) | (e.index & 0xffffffffL);
             for (LiveJob job : stage.jobs) {
                 job.activeTasks--;
                 job.completedTasks += completedDelta;
                 if (completedDelta > 0) {
-                    job.completedIndices.add(packedIndex);
+                    job.addCompletedIndex(e.stageId, e.index);
                 }
                 job.failedTasks += failedDelta;
                 job.killedTasks += killedDelta;

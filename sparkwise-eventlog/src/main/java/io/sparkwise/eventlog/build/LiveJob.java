@@ -3,12 +3,10 @@ package io.sparkwise.eventlog.build;
 import io.sparkwise.model.Job;
 import io.sparkwise.model.JobStatus;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
 
 /** Mutable state of one job while the log is read (Spark's LiveJob). */
@@ -28,8 +26,8 @@ final class LiveJob {
     int failedTasks;
     int killedTasks;
     int skippedTasks;
-    /** Stage id and task index packed in one long, as Spark does. */
-    final Set<Long> completedIndices = new HashSet<>();
+    /** Completed task indices per stage (Spark packs stage id and index in one long). */
+    final java.util.Map<Integer, java.util.BitSet> completedIndices = new java.util.HashMap<>();
     final Map<String, Integer> killedSummary = new TreeMap<>();
     final Set<Integer> skippedStages = new HashSet<>();
     final Set<Integer> completedStages = new HashSet<>();
@@ -53,10 +51,24 @@ final class LiveJob {
         this.sqlExecutionId = sqlExecutionId;
     }
 
+    void addCompletedIndex(int stageId, int index) {
+        if (index >= 0) {
+            completedIndices.computeIfAbsent(stageId, s -> new java.util.BitSet()).set(index);
+        }
+    }
+
+    private int completedIndexCount() {
+        int n = 0;
+        for (java.util.BitSet b : completedIndices.values()) {
+            n += b.cardinality();
+        }
+        return n;
+    }
+
     Job toModel() {
         return new Job(jobId, name, description, submissionTime, completionTime, stageIds, jobGroup, jobTags,
                 status, numTasks, activeTasks, completedTasks, skippedTasks, failedTasks, killedTasks,
-                completedIndices.size(), Math.max(0, activeStages), completedStages.size(), skippedStages.size(), failedStages,
+                completedIndexCount(), Math.max(0, activeStages), completedStages.size(), skippedStages.size(), failedStages,
                 killedSummary, sqlExecutionId, failureReason);
     }
 }

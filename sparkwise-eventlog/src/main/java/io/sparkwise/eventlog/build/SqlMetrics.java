@@ -13,10 +13,12 @@ import java.util.Map;
  */
 final class SqlMetrics {
 
-    private final Map<Long, long[]> values = new HashMap<>();
+    private final LongMap<long[]> values = new LongMap<>();
 
     void register(long accumulatorId) {
-        values.putIfAbsent(accumulatorId, new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE, 0});
+        if (accumulatorId >= 0 && !values.containsKey(accumulatorId)) {
+            values.put(accumulatorId, new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE, 0});
+        }
     }
 
     void update(long accumulatorId, long value) {
