@@ -3,10 +3,12 @@ package io.sparkwise.eventlog.build;
 import io.sparkwise.model.Job;
 import io.sparkwise.model.JobStatus;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Mutable state of one job while the log is read (Spark's LiveJob). */
