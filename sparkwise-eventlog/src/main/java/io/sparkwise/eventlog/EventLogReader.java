@@ -4,6 +4,8 @@ import io.sparkwise.eventlog.build.ApplicationBuilder;
 import io.sparkwise.eventlog.build.TaskEvent;
 import io.sparkwise.eventlog.parse.EventLineParser;
 import io.sparkwise.eventlog.parse.LineReader;
+import io.sparkwise.eventlog.parse.ReadAheadInputStream;
+import io.sparkwise.eventlog.source.Codec;
 import io.sparkwise.eventlog.source.LogDiscovery;
 import io.sparkwise.eventlog.source.LogInput;
 import io.sparkwise.eventlog.source.LogPart;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
  * Entry point of the event log reader: finds the logs a user named and reads each into an
@@ -39,7 +42,15 @@ public final class EventLogReader {
 
     /** Reads one application attempt's log. */
     public Application read(LogInput input) {
-        Reading reading = new Reading(input);
+        return read(input, bytes -> { });
+    }
+
+    /**
+     * Reads one application attempt's log, reporting raw (on-disk, still compressed) bytes read to
+     * {@code rawBytesRead} as it goes: progress against {@link LogInput#size()}.
+     */
+    public Application read(LogInput input, LongConsumer rawBytesRead) {
+        Reading reading = new Reading(input, rawBytesRead);
         for (LogPart part : input.parts()) {
             reading.readPart(part);
         }
@@ -49,6 +60,7 @@ public final class EventLogReader {
     /** The state of reading one input. */
     private static final class Reading implements LineReader.LineHandler, EventLineParser.EventSink {
         private final LogInput input;
+        private final LongConsumer rawBytesRead;
         private final EventLineParser parser = new EventLineParser();
         private final ApplicationBuilder builder = new ApplicationBuilder();
         private final Map<String, Long> eventCounts = new TreeMap<>();
@@ -65,15 +77,16 @@ public final class EventLogReader {
         private String firstBadLine;
         private String partError;
 
-        Reading(LogInput input) {
+        Reading(LogInput input, LongConsumer rawBytesRead) {
             this.input = input;
+            this.rawBytesRead = rawBytesRead;
         }
 
         void readPart(LogPart part) {
             partName = part.name();
             files.add(part.name());
             LineReader reader = null;
-            try (InputStream in = part.open()) {
+            try (InputStream in = open(part)) {
                 reader = new LineReader(in);
                 reader.readAll(this);
             } catch (IOException e) {
@@ -86,6 +99,12 @@ public final class EventLogReader {
                     bytes += reader.bytesRead();
                 }
             }
+        }
+
+        /** Compressed parts are decoded on a second thread while this one parses. */
+        private InputStream open(LogPart part) throws IOException {
+            InputStream decoded = part.open(rawBytesRead);
+            return part.codec() == Codec.NONE ? decoded : new ReadAheadInputStream(decoded, part.name());
         }
 
         @Override

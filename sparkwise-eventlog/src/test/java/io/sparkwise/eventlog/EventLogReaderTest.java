@@ -218,4 +218,28 @@ class EventLogReaderTest {
 
         assertThat(read(file).info().name()).isEqualTo("Ünïcødé 数据");
     }
+
+    @Test
+    void read_truncatedZstdLog_keepsEveryDecodedEventAndReportsTheCut() throws IOException {
+        byte[] full = Files.readAllBytes(Path.of("../shared/eventlogs/spark4/zstd/local-1795562808917.zstd"));
+        Path cut = Files.write(dir.resolve("local-1795562808917.zstd"),
+                java.util.Arrays.copyOf(full, full.length * 9 / 10));
+
+        Application app = read(cut);
+
+        assertThat(app.readReport().events()).isGreaterThan(10);
+        assertThat(app.info().completed()).isFalse();
+        assertThat(app.readReport().damagedLines()).last()
+                .satisfies(d -> assertThat(d.reason()).startsWith("could not read further: ").contains("truncated"));
+    }
+
+    @Test
+    void read_withProgress_reportsEveryRawByte() throws IOException {
+        Path file = SyntheticLog.minimalApp().end(2000).write(dir.resolve("app-1"));
+        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+
+        reader.read(reader.discover(file.toString()).get(0), seen::addAndGet);
+
+        assertThat(seen.get()).isEqualTo(Files.size(file));
+    }
 }

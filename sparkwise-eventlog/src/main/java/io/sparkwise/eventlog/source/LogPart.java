@@ -27,6 +27,14 @@ public record LogPart(String name, long size, Codec codec, Opener opener) {
         return codec.decode(opener.open(), name);
     }
 
+    /**
+     * Opens the decompressed content and reports each chunk of raw (on-disk) bytes read to
+     * {@code rawBytesRead}, for progress against {@link #size()}.
+     */
+    public InputStream open(java.util.function.LongConsumer rawBytesRead) throws IOException {
+        return codec.decode(new CountingInputStream(opener.open(), rawBytesRead), name);
+    }
+
     @FunctionalInterface
     public interface Opener {
         InputStream open() throws IOException;
