@@ -58,10 +58,10 @@ public final class LargeBroadcastRule implements Rule {
         long unified = unifiedMemory(app.environment().sparkProperties());
         List<Finding> findings = new ArrayList<>();
         for (SqlExecution sql : app.sqlExecutions()) {
-            for (SparkPlanNode exchange : SqlPlans.nodes(sql, NativeOperators.Kind.BROADCAST_EXCHANGE)) {
+            for (SparkPlanNode exchange : SqlPlans.distinct(SqlPlans.nodes(sql, NativeOperators.Kind.BROADCAST_EXCHANGE))) {
                 OptionalLong size = SqlPlans.metric(sql, exchange, "data size");
-                long timeMs = SqlPlans.metric(sql, exchange, "time to build").orElse(0)
-                        + SqlPlans.metric(sql, exchange, "time to broadcast").orElse(0);
+                long timeMs = SqlPlans.timeMs(sql, exchange, "time to build", "build time").orElse(0)
+                        + SqlPlans.timeMs(sql, exchange, "time to broadcast").orElse(0);
                 boolean large = size.isPresent() && (size.getAsLong() >= settings.getLong("maxBroadcastBytes")
                         || size.getAsLong() >= unified * settings.get("maxShareOfExecutorMemory"));
                 boolean slow = timeMs >= settings.getLong("maxBroadcastTimeMs");
@@ -98,7 +98,7 @@ public final class LargeBroadcastRule implements Rule {
             missing.add("data size");
         }
         SqlPlans.metric(sql, exchange, "number of output rows").ifPresent(r -> evidence.put("rows", r));
-        SqlPlans.metric(sql, exchange, "time to collect").ifPresent(t -> evidence.put("timeToCollectMs", t));
+        SqlPlans.timeMs(sql, exchange, "time to collect").ifPresent(t -> evidence.put("timeToCollectMs", t));
         evidence.put("timeToBuildAndBroadcastMs", timeMs);
         evidence.put("executorUnifiedMemoryBytes", unified);
         long threshold = SortMergeJoinSmallSideRule.currentThreshold(app);

@@ -51,7 +51,7 @@ public final class ManyExchangesRule implements Rule {
         long max = context.settings(ID).getLong("maxExchanges");
         List<Finding> findings = new ArrayList<>();
         for (SqlExecution sql : context.application().sqlExecutions()) {
-            List<SparkPlanNode> exchanges = SqlPlans.nodes(sql, NativeOperators.Kind.SHUFFLE_EXCHANGE);
+            List<SparkPlanNode> exchanges = SqlPlans.distinct(SqlPlans.nodes(sql, NativeOperators.Kind.SHUFFLE_EXCHANGE));
             if (exchanges.size() > max) {
                 findings.add(finding(context, sql, exchanges, max));
             }
@@ -65,11 +65,11 @@ public final class ManyExchangesRule implements Rule {
         List<String> missing = new ArrayList<>();
         Set<String> partitionings = new LinkedHashSet<>();
         for (SparkPlanNode e : exchanges) {
-            OptionalLong writeNs = SqlPlans.metric(sql, e, "shuffle write time");
-            if (writeNs.isEmpty() && !missing.contains("shuffle write time")) {
+            OptionalLong writeMs = SqlPlans.timeMs(sql, e, "shuffle write time");
+            if (writeMs.isEmpty() && !missing.contains("shuffle write time")) {
                 missing.add("shuffle write time");
             }
-            shuffleSeconds += writeNs.orElse(0) / 1e9 + SqlPlans.metric(sql, e, "fetch wait time").orElse(0) / 1000.0;
+            shuffleSeconds += (writeMs.orElse(0) + SqlPlans.timeMs(sql, e, "fetch wait time").orElse(0)) / 1000.0;
             bytes += SqlPlans.metric(sql, e, "shuffle bytes written").orElse(0);
             partitionings.add(SqlPlans.shorten(SqlPlans.withoutExprIds(e.simpleString()), 120));
         }

@@ -140,18 +140,18 @@ public final class SortMergeJoinSmallSideRule implements Rule {
                                                         List<SparkPlanNode> exchanges, List<String> missing) {
         double seconds = 0;
         for (SparkPlanNode exchange : exchanges) {
-            OptionalLong writeNs = SqlPlans.metric(sql, exchange, "shuffle write time");
-            if (writeNs.isPresent()) {
-                seconds += writeNs.getAsLong() / 1e9;
+            OptionalLong writeMs = SqlPlans.timeMs(sql, exchange, "shuffle write time");
+            if (writeMs.isPresent()) {
+                seconds += writeMs.getAsLong() / 1000.0;
             } else if (!missing.contains("shuffle write time")) {
                 missing.add("shuffle write time");
             }
-            seconds += SqlPlans.metric(sql, exchange, "fetch wait time").orElse(0) / 1000.0;
+            seconds += SqlPlans.timeMs(sql, exchange, "fetch wait time").orElse(0) / 1000.0;
         }
         for (SparkPlanNode side : join.children()) {
             SparkPlanNode sort = SqlPlans.skipWrappers(side);
             if (NativeOperators.canonicalName(sort.nodeName()).equals("Sort")) {
-                seconds += SqlPlans.metric(sql, sort, "sort time").orElse(0) / 1000.0;
+                seconds += SqlPlans.timeMs(sql, sort, "sort time").orElse(0) / 1000.0;
             }
         }
         return seconds;

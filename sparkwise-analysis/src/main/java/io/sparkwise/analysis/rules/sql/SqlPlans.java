@@ -55,6 +55,38 @@ final class SqlPlans {
         return OptionalLong.empty();
     }
 
+    /**
+     * A timing metric in milliseconds, whatever unit the engine logged: Spark's "timing" metrics
+     * are ms, its "nsTiming" ones (shuffle write time, and most RAPIDS timings) ns.
+     */
+    static OptionalLong timeMs(SqlExecution sql, SparkPlanNode node, String... names) {
+        for (String name : names) {
+            for (SparkPlanNode.SqlMetric m : node.metrics()) {
+                if (m.name().equals(name)) {
+                    SqlExecution.SqlMetricValue v = sql.metricValues().get(m.accumulatorId());
+                    if (v == null) {
+                        return OptionalLong.empty();
+                    }
+                    return OptionalLong.of(m.metricType().equals("nsTiming") ? v.sum() / 1_000_000 : v.sum());
+                }
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** Nodes that appear twice in a tree (a subquery broadcast reused in the main plan) counted once. */
+    static List<SparkPlanNode> distinct(List<SparkPlanNode> nodes) {
+        List<SparkPlanNode> out = new ArrayList<>();
+        Set<List<Long>> seen = new HashSet<>();
+        for (SparkPlanNode n : nodes) {
+            List<Long> ids = n.metrics().stream().map(SparkPlanNode.SqlMetric::accumulatorId).toList();
+            if (ids.isEmpty() || seen.add(ids)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
     static boolean isPassThrough(SparkPlanNode node) {
         return PASS_THROUGH.contains(NativeOperators.canonicalName(node.nodeName()));
     }
