@@ -11,6 +11,15 @@ public final class SqlPlanRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(
+                new CartesianProductRule(),
+                new SortMergeJoinSmallSideRule(),
+                new LargeBroadcastRule(),
+                new ScanNoPartitionFilterRule(),
+                new ScanNoPushedFiltersRule(),
+                new UdfRule(),
+                new RepeatedScanRule(),
+                new AqeDisabledRule(),
+                new ManyExchangesRule());
     }
 }
