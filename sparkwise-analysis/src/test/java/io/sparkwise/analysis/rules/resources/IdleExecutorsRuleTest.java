@@ -54,7 +54,7 @@ class IdleExecutorsRuleTest {
 
         Finding f = rule.evaluate(new AnalysisContext(app, Thresholds.defaults())).get(0);
 
-        assertThat(f.recommendation().config()).containsExactlyEntriesOf(
+        assertThat(f.recommendation().config()).containsExactlyInAnyOrderEntriesOf(
                 java.util.Map.of("spark.dynamicAllocation.executorIdleTimeout", "30s"));
     }
 }

@@ -50,7 +50,7 @@ class LargeBroadcastRuleTest {
             // 70 s x 16 cores = 1,120 core-s of 9,600 = 11.7%: warning
             assertThat(f.impact().wastedCoreSeconds()).isEqualTo(1_120.0);
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.recommendation().config()).containsExactlyEntriesOf(
+            assertThat(f.recommendation().config()).containsExactlyInAnyOrderEntriesOf(
                     Map.of("spark.sql.autoBroadcastJoinThreshold", "10m"));
             assertThat(new ConfigValidator().validate(app.environment().sparkProperties(), f.recommendation().config())
                     .valid()).isTrue();

@@ -68,7 +68,7 @@ class SortMergeJoinSmallSideRuleTest {
             // 602 core-s of 9,600 = 6.3%: warning
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             // 20 MiB x 1.5 headroom
-            assertThat(f.recommendation().config()).containsExactlyEntriesOf(
+            assertThat(f.recommendation().config()).containsExactlyInAnyOrderEntriesOf(
                     Map.of("spark.sql.autoBroadcastJoinThreshold", "30m"));
             assertThat(new ConfigValidator().validate(app.environment().sparkProperties(), f.recommendation().config())
                     .valid()).isTrue();

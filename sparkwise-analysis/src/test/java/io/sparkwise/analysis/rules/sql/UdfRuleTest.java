@@ -50,7 +50,7 @@ class UdfRuleTest {
             // 5,000 core-s x 0.3 = 1,500 core-s, 15.6%: warning
             assertThat(f.impact().wastedCoreSeconds()).isEqualTo(1_500.0);
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.recommendation().config()).containsExactlyEntriesOf(
+            assertThat(f.recommendation().config()).containsExactlyInAnyOrderEntriesOf(
                     Map.of("spark.sql.execution.pythonUDF.arrow.enabled", "true"));
             assertThat(new ConfigValidator().validate(app.environment().sparkProperties(), f.recommendation().config())
                     .valid()).isTrue();
