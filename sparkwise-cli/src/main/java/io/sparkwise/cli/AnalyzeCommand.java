@@ -70,7 +70,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print each log read, and stack traces of errors, on stderr.")
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only errors on stderr: no warnings about damaged lines.")
+    @Option(names = {"-q", "--quiet"},
+            description = "Print only errors on stderr: no progress, no warnings about damaged lines.")
     boolean quiet;
 
     private final ApplicationSource source;
@@ -136,7 +137,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (ApplicationSource.PendingRead log : logs) {
             try {
                 long start = System.nanoTime();
-                Application application = log.read();
+                Application application = readWithProgress(log);
                 applications.add(application);
                 if (verbose) {
                     err().printf("sparkwise: read %s: %,d events in %,d ms%n", log.name(),
@@ -145,6 +146,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             } catch (SparkwiseException e) {
                 error(e);
             }
+        }
+    }
+
+    /** Shows progress on an interactive terminal for inputs that take a while (never with --quiet). */
+    private Application readWithProgress(ApplicationSource.PendingRead log) {
+        if (quiet || System.console() == null) {
+            return log.read();
+        }
+        try (ProgressBar bar = new ProgressBar(err(), log.name(), log.size())) {
+            return log.read(bar::advance);
         }
     }
 

@@ -5,6 +5,8 @@ import io.sparkwise.model.Application;
 import io.sparkwise.model.SparkwiseException;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -25,24 +27,39 @@ public interface ApplicationSource {
      */
     List<PendingRead> discover(String path);
 
-    /** One application attempt's log, read when asked. */
-    record PendingRead(String name, Supplier<Application> reader) {
+    /**
+     * One application attempt's log, read when asked.
+     *
+     * @param size bytes on disk, -1 when unknown
+     * @param reader reads the log, reporting raw bytes read to the given consumer (for progress)
+     */
+    record PendingRead(String name, long size, Function<LongConsumer, Application> reader) {
 
         public PendingRead {
             requireNonNull(name, "name is null");
             requireNonNull(reader, "reader is null");
         }
 
+        /** A log read without progress reports (for tests and small inputs). */
+        public PendingRead(String name, Supplier<Application> reader) {
+            this(name, -1, progress -> reader.get());
+        }
+
         /** @throws SparkwiseException when this log cannot be read */
         public Application read() {
-            return reader.get();
+            return reader.apply(bytes -> { });
+        }
+
+        /** @throws SparkwiseException when this log cannot be read */
+        public Application read(LongConsumer rawBytesRead) {
+            return reader.apply(rawBytesRead);
         }
     }
 
     /** Event logs on a file system (or any URI the reader knows), through the eventlog façade. */
     static ApplicationSource of(EventLogReader reader) {
         return path -> reader.discover(path).stream()
-                .map(input -> new PendingRead(input.name(), () -> reader.read(input)))
+                .map(input -> new PendingRead(input.name(), input.size(), progress -> reader.read(input, progress)))
                 .toList();
     }
 }
