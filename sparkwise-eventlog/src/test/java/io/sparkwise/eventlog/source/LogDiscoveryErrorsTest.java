@@ -75,10 +75,27 @@ class LogDiscoveryErrorsTest {
             "abfs://container@account.dfs.core.windows.net/logs, abfs",
     })
     void discover_hadoopUriWithoutHadoop_failsWithUsageNamingTheFix(String uri, String scheme) {
-        assertThatThrownBy(() -> LogDiscovery.discover(uri))
-                .isInstanceOfSatisfying(SparkwiseException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
-                .hasMessage(uri + ": reading " + scheme + ":// paths needs Hadoop's client jars on the classpath "
-                        + "(set SPARKWISE_CLASSPATH to the output of 'hadoop classpath')");
+        // The tests have Hadoop's client on their classpath (HadoopReadTest); hide it here as a
+        // user's classpath without it would.
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        thread.setContextClassLoader(new ClassLoader(original) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.startsWith("org.apache.hadoop.")) {
+                    throw new ClassNotFoundException(name);
+                }
+                return super.loadClass(name, resolve);
+            }
+        });
+        try {
+            assertThatThrownBy(() -> LogDiscovery.discover(uri))
+                    .isInstanceOfSatisfying(SparkwiseException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                    .hasMessage(uri + ": reading " + scheme + ":// paths needs Hadoop's client jars on the classpath "
+                            + "(set SPARKWISE_CLASSPATH to the output of 'hadoop classpath')");
+        } finally {
+            thread.setContextClassLoader(original);
+        }
     }
 
     @Test
