@@ -107,11 +107,20 @@ public final class SpillRule implements Rule {
                 + " (per-task execution memory = (heap - 300 MiB) x spark.memory.fraction / cores), or fewer cores per executor.";
         Map<String, String> config = new LinkedHashMap<>();
         if (PartitionMath.isShuffleStage(stage)) {
-            config.put(PartitionMath.SHUFFLE_PARTITIONS,
-                    String.valueOf(Math.max(partitions, PartitionMath.shufflePartitions(app.environment()))));
-            return new Recommendation("Use more shuffle partitions so each task's data fits its "
-                    + Format.bytes(share) + " of execution memory: tasks + memory spilled / share = " + partitions
-                    + " partitions. " + memoryOption, config);
+            int current = PartitionMath.shufflePartitions(app.environment());
+            String why = "so each task's data fits its " + Format.bytes(share) + " of execution memory: tasks + memory "
+                    + "spilled / share = " + partitions + " partitions. ";
+            if (PartitionMath.aqeEnabled(app) && stage.numTasks() < current) {
+                // AQE coalesced the shuffle into these few partitions: aim its coalescing at a
+                // smaller size instead of raising a partition count it already shrank.
+                long advisory = stage.metrics().shuffleReadBytes() / partitions;
+                config.put("spark.sql.adaptive.advisoryPartitionSizeInBytes",
+                        PartitionMath.floorMib(Math.max(advisory, 1024L * 1024)));
+                return new Recommendation("Adaptive query execution coalesced this shuffle into " + stage.numTasks()
+                        + " partitions; make them smaller " + why + memoryOption, config);
+            }
+            config.put(PartitionMath.SHUFFLE_PARTITIONS, String.valueOf(Math.max(partitions, current)));
+            return new Recommendation("Use more shuffle partitions " + why + memoryOption, config);
         }
         if (PartitionMath.isScanStage(stage)) {
             long split = PartitionMath.maxPartitionBytes(app.environment()) * tasks / partitions;

@@ -89,14 +89,20 @@ public final class HugePartitionsRule implements Rule {
     }
 
     private static Recommendation shuffleFix(Environment env, StageAttempt stage, long partitions) {
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put(PartitionMath.SHUFFLE_PARTITIONS, String.valueOf(Math.max(partitions, PartitionMath.shufflePartitions(env))));
-        String origin = stage.numTasks() == PartitionMath.shufflePartitions(env) ? ""
-                : " The stage ran " + stage.numTasks() + " tasks, not spark.sql.shuffle.partitions: if the count comes "
-                + "from the code (repartition(n), coalesce(n), an RDD operation's numPartitions), raise it there to "
-                + partitions + ".";
-        return new Recommendation("Split the shuffle into partitions of about 128 MiB: shuffle bytes / 128 MiB = "
-                + partitions + " partitions." + origin, config);
+        int current = PartitionMath.shufflePartitions(env);
+        String text = "Split the shuffle into partitions of about 128 MiB: shuffle bytes / 128 MiB = " + partitions
+                + " partitions.";
+        if (stage.numTasks() != current) {
+            // The stage did not run spark.sql.shuffle.partitions tasks: the count came from the code
+            // (repartition(n), coalesce(n), an RDD's numPartitions) or from AQE coalescing.
+            text += " The stage ran " + stage.numTasks() + " tasks, not spark.sql.shuffle.partitions (" + current
+                    + "): if the count comes from the code (repartition(n), coalesce(n), an RDD operation's "
+                    + "numPartitions), raise it there to " + partitions + ".";
+        }
+        if (partitions <= current) {
+            return Recommendation.text(text);
+        }
+        return new Recommendation(text, Map.of(PartitionMath.SHUFFLE_PARTITIONS, String.valueOf(partitions)));
     }
 
     private static Recommendation scanFix(Environment env, long medianBytes, long partitions) {

@@ -8,7 +8,6 @@ import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.config.SparkDefaults;
-import io.sparkwise.analysis.config.SparkSizes;
 import io.sparkwise.analysis.rules.Format;
 import io.sparkwise.analysis.rules.Stages;
 import io.sparkwise.analysis.rules.partitioning.PartitionMath;
@@ -108,7 +107,7 @@ public final class ShuffleReadSkewRule implements Rule {
         }
         config.put("spark.sql.adaptive.skewJoin.enabled", "true");
         config.put("spark.sql.adaptive.skewJoin.skewedPartitionFactor", String.valueOf(factor));
-        config.put("spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes", SparkSizes.format(threshold));
+        config.put("spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes", PartitionMath.floorMib(threshold));
         String where = join.map(j -> " in " + j.simpleString()).orElse("");
         String text = "A few keys hold most of the data" + where + ". Let adaptive query execution split the skewed "
                 + "partitions of sort-merge and shuffled-hash joins (Spark 3.0+). AQE cannot split skew in an "
