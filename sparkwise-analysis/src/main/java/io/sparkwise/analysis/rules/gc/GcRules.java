@@ -11,6 +11,6 @@ public final class GcRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new ExecutorGcRule(), new StageGcRule());
     }
 }

@@ -11,6 +11,6 @@ public final class MemoryRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new SpillRule(), new ExecutionMemoryPressureRule(), new ExecutorOomRule(), new DriverMemoryRule());
     }
 }

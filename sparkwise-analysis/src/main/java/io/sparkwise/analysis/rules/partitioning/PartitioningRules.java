@@ -11,6 +11,7 @@ public final class PartitioningRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new TinyTasksRule(), new HugePartitionsRule(), new DefaultShufflePartitionsRule(),
+                new SmallFilesRule());
     }
 }

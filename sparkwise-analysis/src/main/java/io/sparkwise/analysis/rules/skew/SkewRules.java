@@ -11,6 +11,6 @@ public final class SkewRules {
     }
 
     public static List<Rule> all() {
-        return List.of(new TaskDurationSkewRule());
+        return List.of(new TaskDurationSkewRule(), new ShuffleReadSkewRule(), new InputSkewRule());
     }
 }

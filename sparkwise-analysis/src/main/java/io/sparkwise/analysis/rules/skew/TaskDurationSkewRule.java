@@ -30,6 +30,10 @@ import java.util.Optional;
  *
  * <p>Wasted core-seconds: (max - median task duration) x (the cores the stage could have used - 1),
  * the cores left waiting while the straggler finishes.
+ *
+ * <p>When the straggler is explained by data skew (skew.shuffle-read or skew.input fires on the
+ * stage), this rule stays silent: those findings carry the same cost with the data evidence and a
+ * more specific fix, and one problem should be one finding.
  */
 public final class TaskDurationSkewRule implements Rule {
 
@@ -57,7 +61,7 @@ public final class TaskDurationSkewRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (StageAttempt stage : Stages.ran(app)) {
             QuantileSketch durations = stage.taskDistributions().of(TaskQuantity.DURATION);
-            if (durations.count() < settings.getLong("minTasks")) {
+            if (durations.count() < settings.getLong("minTasks") || explainedByDataSkew(context, stage)) {
                 continue;
             }
             long max = durations.max();
@@ -72,6 +76,10 @@ public final class TaskDurationSkewRule implements Rule {
             findings.add(finding(context, stage, durations, ratio, excessMs, wasted));
         }
         return findings;
+    }
+
+    private static boolean explainedByDataSkew(AnalysisContext context, StageAttempt stage) {
+        return ShuffleReadSkewRule.detect(context, stage).isPresent() || InputSkewRule.detect(context, stage).isPresent();
     }
 
     private static Finding finding(AnalysisContext context, StageAttempt stage, QuantileSketch durations,

@@ -26,10 +26,11 @@ class TaskDurationSkewRuleTest {
 
     @Test
     void evaluate_oneStragglerTenTimesTheMedian_firesWithAqeSkewFix() {
+        // The largest partition is 3x the median: not data skew by AQE's factor 5, so this rule reports it.
         Application app = TestApps.app().executors(4, 4)
                 .stage(3, s -> s.window(0, 600_000)
                         .tasks(TaskQuantity.DURATION, durations(40, 20_000, 580_000))
-                        .tasks(TaskQuantity.SHUFFLE_READ_BYTES, durations(40, 100L << 20, 4L << 30)))
+                        .tasks(TaskQuantity.SHUFFLE_READ_BYTES, durations(40, 100L << 20, 300L << 20)))
                 .build();
 
         List<Finding> findings = rule.evaluate(new AnalysisContext(app, Thresholds.defaults()));
@@ -47,6 +48,19 @@ class TaskDurationSkewRuleTest {
                     .containsEntry("spark.sql.adaptive.skewJoin.enabled", "true")
                     .containsEntry("spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes", "256m");
         });
+    }
+
+    @Test
+    void evaluate_stragglerExplainedByShuffleReadSkew_defersToSkewShuffleRead() {
+        Application app = TestApps.app().executors(4, 4)
+                .stage(3, s -> s.window(0, 600_000)
+                        .tasks(TaskQuantity.DURATION, durations(40, 20_000, 580_000))
+                        .tasks(TaskQuantity.SHUFFLE_READ_BYTES, durations(40, 100L << 20, 4L << 30)))
+                .build();
+        AnalysisContext context = new AnalysisContext(app, Thresholds.defaults());
+
+        assertThat(rule.evaluate(context)).isEmpty();
+        assertThat(new ShuffleReadSkewRule().evaluate(context)).extracting(Finding::ruleId).containsExactly("skew.shuffle-read");
     }
 
     @Test
