@@ -31,17 +31,17 @@ public final class AnalysisContext {
 
     /**
      * Severity from cost: the share of the application's allocated core-seconds a finding wastes,
-     * with the bands of severity.yaml. A tiny absolute waste is info whatever its share.
+     * with the bands of severity.yaml; each band also needs a minimum absolute waste, so a tiny
+     * test job is never more than info whatever its share.
      */
     public Severity severityFor(double wastedCoreSeconds) {
-        if (wastedCoreSeconds < thresholds.severity("minWastedCoreSeconds")) {
-            return Severity.INFO;
-        }
         double pct = wastedPct(wastedCoreSeconds);
-        if (pct >= thresholds.severity("criticalWastedPct")) {
+        if (pct >= thresholds.severity("criticalWastedPct")
+                && wastedCoreSeconds >= thresholds.severity("criticalMinWastedCoreSeconds")) {
             return Severity.CRITICAL;
         }
-        if (pct >= thresholds.severity("warningWastedPct")) {
+        if (pct >= thresholds.severity("warningWastedPct")
+                && wastedCoreSeconds >= thresholds.severity("warningMinWastedCoreSeconds")) {
             return Severity.WARNING;
         }
         return Severity.INFO;
