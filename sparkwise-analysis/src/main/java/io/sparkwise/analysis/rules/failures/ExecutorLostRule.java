@@ -124,11 +124,11 @@ public final class ExecutorLostRule implements Rule {
         if (FailureSignals.exitCode(message).isPresent()) {
             return Cause.EXIT_CODE;
         }
-        if (m.contains("disassociated")) {
-            return Cause.DISASSOCIATED;
-        }
         if (m.contains("worker lost") || m.contains("worker decommissioned")) {
             return Cause.WORKER_LOST;
+        }
+        if (m.contains("disassociated")) {
+            return Cause.DISASSOCIATED;
         }
         return Cause.OTHER;
     }
