@@ -11,6 +11,7 @@ public final class ConfigurationRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new JavaSerializerRule(), new EventLogRule(), new DeprecatedSettingsRule(),
+                new ConflictingSettingsRule());
     }
 }

@@ -11,6 +11,7 @@ public final class FailureRules {
     }
 
     public static List<Rule> all() {
-        return List.of();
+        return List.of(new TaskFailuresRule(), new FetchFailedRule(), new ExecutorLostRule(), new StageRetriesRule(),
+                new FailedJobsRule(), new ExcludedExecutorsRule(), new SpeculationWasteRule());
     }
 }

@@ -11,6 +11,7 @@ public final class ResourceRules {
     }
 
     public static List<Rule> all() {
-        return List.of(new IdleExecutorsRule());
+        return List.of(new IdleExecutorsRule(), new DriverGapsRule(), new OverProvisionedRule(), new SchedulerDelayRule(),
+                new ExecutorShapeRule(), new DynamicAllocationRule());
     }
 }
