@@ -31,7 +31,7 @@ class ConflictingSettingsRuleTest {
         assertThat(f.ruleId()).isEqualTo("config.conflicting");
         assertThat(f.evidence()).containsEntry("effectiveInitialExecutors", 10L);
         assertThat(f.recommendation().config())
-                .containsExactlyEntriesOf(Map.of("spark.dynamicAllocation.initialExecutors", "10"));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("spark.dynamicAllocation.initialExecutors", "10"));
         Fixtures.assertValid(app, f.recommendation().config());
     }
 
@@ -45,7 +45,7 @@ class ConflictingSettingsRuleTest {
 
         assertThat(f.impact().wastedCoreSeconds()).isEqualTo(1_200.0);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);   // 20% of the allocated core-seconds
-        assertThat(f.recommendation().config()).containsExactlyEntriesOf(Map.of("spark.executor.cores", "4"));
+        assertThat(f.recommendation().config()).containsExactlyInAnyOrderEntriesOf(Map.of("spark.executor.cores", "4"));
         Fixtures.assertValid(app, f.recommendation().config());
     }
 

@@ -33,7 +33,7 @@ class EventLogRuleTest {
         expected.put("spark.eventLog.rolling.enabled", "true");
         expected.put("spark.eventLog.rolling.maxFileSize", "128m");
         expected.put("spark.eventLog.logStageExecutorMetrics", "true");
-        assertThat(f.recommendation().config()).containsExactlyEntriesOf(expected);
+        assertThat(f.recommendation().config()).containsExactlyInAnyOrderEntriesOf(expected);
         Fixtures.assertValid(app, f.recommendation().config());
     }
 

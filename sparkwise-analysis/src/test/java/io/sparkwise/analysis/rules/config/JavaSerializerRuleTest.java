@@ -34,7 +34,7 @@ class JavaSerializerRuleTest {
                 .containsEntry("spark.serializer", "(unset: JavaSerializer)");
         assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(f.recommendation().config())
-                .containsExactlyEntriesOf(Map.of("spark.serializer", "org.apache.spark.serializer.KryoSerializer"));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("spark.serializer", "org.apache.spark.serializer.KryoSerializer"));
         Fixtures.assertValid(app, f.recommendation().config());
     }
 

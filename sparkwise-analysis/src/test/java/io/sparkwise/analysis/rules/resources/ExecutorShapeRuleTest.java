@@ -34,7 +34,7 @@ class ExecutorShapeRuleTest {
         expected.put("spark.executor.cores", "4");
         expected.put("spark.executor.memory", "16g");
         expected.put("spark.executor.instances", "16");
-        assertThat(f.recommendation().config()).containsExactlyEntriesOf(expected);
+        assertThat(f.recommendation().config()).containsExactlyInAnyOrderEntriesOf(expected);
         Fixtures.assertValid(app, f.recommendation().config());
     }
 
@@ -59,7 +59,7 @@ class ExecutorShapeRuleTest {
 
         Finding f = rule.evaluate(new AnalysisContext(app, Thresholds.defaults())).get(0);
 
-        assertThat(f.recommendation().config()).containsExactlyEntriesOf(Map.of("spark.executor.memory", "2g"));
+        assertThat(f.recommendation().config()).containsExactlyInAnyOrderEntriesOf(Map.of("spark.executor.memory", "2g"));
     }
 
     @Test

@@ -37,8 +37,8 @@ class ResourcesCorpusTest {
 
         List<Finding> findings = analyze(app);
 
-        assertThat(described(findings)).containsExactlyInAnyOrder("resources.idle-executors critical",
-                "resources.driver-gaps critical", "resources.over-provisioned critical", "resources.executor-shape info");
+        assertThat(described(findings)).containsExactlyInAnyOrder("resources.idle-executors warning",
+                "resources.driver-gaps warning", "resources.over-provisioned warning", "resources.executor-shape info");
         Finding wide = findings.stream().filter(f -> f.ruleId().equals("resources.over-provisioned")).findFirst().orElseThrow();
         assertThat(wide.evidence()).containsEntry("peakConcurrentCores", 10).containsEntry("peakTaskDemand", 4);
         assertThat(wide.recommendation().config()).containsEntry("spark.dynamicAllocation.maxExecutors", "4")
