@@ -55,7 +55,6 @@ class SparkwiseCliTest {
         assertThat(run.err().lines()).hasSize(1);
     }
 
-    // Enable at merge: on the cli branch, discovery is still the placeholder, whose message differs.
     @Test
     void analyze_missingPathWithRealReader_printsTheFacadesMessage() {
         CliRun run = runReal("analyze", "/no/such/sparkwise-log");
