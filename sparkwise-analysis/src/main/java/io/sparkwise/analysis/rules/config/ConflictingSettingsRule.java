@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.config;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.config.SparkSizes;
@@ -27,7 +27,7 @@ import java.util.OptionalLong;
  * <p>Wasted core-seconds: for the task.cpus mismatch, the allocated core-seconds of the cores no task
  * can use (cores mod task.cpus per executor); the others are informational.
  */
-public final class ConflictingSettingsRule implements Rule {
+public final class ConflictingSettingsRule extends BaseRule {
 
     public static final String ID = "config.conflicting";
 
@@ -35,19 +35,9 @@ public final class ConflictingSettingsRule implements Rule {
     private static final long DEFAULT_NETWORK_TIMEOUT_MS = 120_000;
     private static final long DEFAULT_HEARTBEAT_MS = 10_000;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.CONFIGURATION;
-    }
-
-    @Override
-    public String description() {
-        return "Spark settings that contradict each other";
+    public ConflictingSettingsRule() {
+        super(ID, RuleCategory.CONFIGURATION,
+                "Spark settings that contradict each other");
     }
 
     @Override

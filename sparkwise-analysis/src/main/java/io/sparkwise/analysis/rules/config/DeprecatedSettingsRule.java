@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.config;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.Application;
@@ -25,9 +25,14 @@ import java.util.function.UnaryOperator;
  *
  * <p>Always informational: a renamed key still works until Spark drops it (4.1 ignores spark.blacklist.*).
  */
-public final class DeprecatedSettingsRule implements Rule {
+public final class DeprecatedSettingsRule extends BaseRule {
 
     public static final String ID = "config.deprecated";
+
+    public DeprecatedSettingsRule() {
+        super(ID, RuleCategory.CONFIGURATION,
+                "Deprecated or renamed Spark settings for the version the application ran");
+    }
 
     /** A deprecated key, its replacement (empty when there is none) and the version that deprecated it. */
     record Deprecation(String key, Optional<String> replacement, int major, int minor, String note,
@@ -87,21 +92,6 @@ public final class DeprecatedSettingsRule implements Rule {
             Deprecation.renamed("spark.kubernetes.memoryOverheadFactor", "spark.executor.memoryOverheadFactor", 3, 3),
             Deprecation.renamed("spark.yarn.max.executor.failures", "spark.executor.maxNumFailures", 3, 5),
             Deprecation.renamed("spark.yarn.executor.failuresValidityInterval", "spark.executor.failuresValidityInterval", 3, 5));
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.CONFIGURATION;
-    }
-
-    @Override
-    public String description() {
-        return "Deprecated or renamed Spark settings for the version the application ran";
-    }
 
     @Override
     public List<Finding> evaluate(AnalysisContext context) {

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.config;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -24,23 +24,13 @@ import java.util.Optional;
  *
  * <p>Always informational: these settings cost analysis, not cluster time.
  */
-public final class EventLogRule implements Rule {
+public final class EventLogRule extends BaseRule {
 
     public static final String ID = "config.event-log";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.CONFIGURATION;
-    }
-
-    @Override
-    public String description() {
-        return "Event log settings that make the log big, unrolled or missing peak memory metrics";
+    public EventLogRule() {
+        super(ID, RuleCategory.CONFIGURATION,
+                "Event log settings that make the log big, unrolled or missing peak memory metrics");
     }
 
     @Override

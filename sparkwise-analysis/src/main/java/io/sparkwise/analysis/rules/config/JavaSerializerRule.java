@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.config;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -27,26 +27,16 @@ import java.util.Optional;
  * <p>Wasted core-seconds: not measurable from the log (the gain depends on the classes), so the
  * finding is informational.
  */
-public final class JavaSerializerRule implements Rule {
+public final class JavaSerializerRule extends BaseRule {
 
     public static final String ID = "config.java-serializer";
 
     static final String KRYO = "org.apache.spark.serializer.KryoSerializer";
     private static final String JAVA = "org.apache.spark.serializer.JavaSerializer";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.CONFIGURATION;
-    }
-
-    @Override
-    public String description() {
-        return "RDD shuffles serialized with the default Java serializer";
+    public JavaSerializerRule() {
+        super(ID, RuleCategory.CONFIGURATION,
+                "RDD shuffles serialized with the default Java serializer");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.failures;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * <p>Wasted core-seconds: not measurable from the log (it does not say how long an executor stayed
  * excluded while allocated); the failed attempts themselves are counted by failures.task-failures.
  */
-public final class ExcludedExecutorsRule implements Rule {
+public final class ExcludedExecutorsRule extends BaseRule {
 
     public static final String ID = "failures.excluded-executors";
 
@@ -35,19 +35,9 @@ public final class ExcludedExecutorsRule implements Rule {
             "SparkListenerExecutorExcludedForStage", "SparkListenerExecutorBlacklistedForStage",
             "SparkListenerNodeExcludedForStage", "SparkListenerNodeBlacklistedForStage");
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.FAILURES;
-    }
-
-    @Override
-    public String description() {
-        return "Executors or nodes excluded after repeated task failures (bad nodes)";
+    public ExcludedExecutorsRule() {
+        super(ID, RuleCategory.FAILURES,
+                "Executors or nodes excluded after repeated task failures (bad nodes)");
     }
 
     @Override

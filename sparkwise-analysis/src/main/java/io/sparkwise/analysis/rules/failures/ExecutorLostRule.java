@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.failures;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -32,12 +32,17 @@ import java.util.Optional;
  * <p>Wasted core-seconds: the summed duration of the task attempts lost with the executors
  * (ExecutorLostFailure). Recomputed stages are counted by failures.stage-retries.
  */
-public final class ExecutorLostRule implements Rule {
+public final class ExecutorLostRule extends BaseRule {
 
     public static final String ID = "failures.executor-lost";
 
     /** Spark's spark.network.timeout default (configuration.html). */
     private static final long DEFAULT_NETWORK_TIMEOUT_MS = 120_000;
+
+    public ExecutorLostRule() {
+        super(ID, RuleCategory.FAILURES,
+                "Executors lost to crashes, heartbeat timeouts, preemption or decommissioning");
+    }
 
     /** The causes this rule tells apart, in the order a message is tested against them. */
     enum Cause {
@@ -54,21 +59,6 @@ public final class ExecutorLostRule implements Rule {
         Cause(String label) {
             this.label = label;
         }
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.FAILURES;
-    }
-
-    @Override
-    public String description() {
-        return "Executors lost to crashes, heartbeat timeouts, preemption or decommissioning";
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.failures;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -23,23 +23,13 @@ import java.util.Optional;
  *
  * <p>Wasted core-seconds: the executor run time of every attempt of the job's stages.
  */
-public final class FailedJobsRule implements Rule {
+public final class FailedJobsRule extends BaseRule {
 
     public static final String ID = "failures.failed-jobs";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.FAILURES;
-    }
-
-    @Override
-    public String description() {
-        return "Jobs that failed";
+    public FailedJobsRule() {
+        super(ID, RuleCategory.FAILURES,
+                "Jobs that failed");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.failures;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -30,7 +30,7 @@ import java.util.TreeSet;
  *
  * <p>Wasted core-seconds: the summed duration of the FetchFailed task attempts.
  */
-public final class FetchFailedRule implements Rule {
+public final class FetchFailedRule extends BaseRule {
 
     public static final String ID = "failures.fetch-failed";
 
@@ -38,19 +38,9 @@ public final class FetchFailedRule implements Rule {
     private static final int DEFAULT_MAX_RETRIES = 3;
     private static final long DEFAULT_RETRY_WAIT_MS = 5_000;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.FAILURES;
-    }
-
-    @Override
-    public String description() {
-        return "Shuffle fetch failures: map output lost with an executor, a disk or the network";
+    public FetchFailedRule() {
+        super(ID, RuleCategory.FAILURES,
+                "Shuffle fetch failures: map output lost with an executor, a disk or the network");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.failures;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -29,25 +29,15 @@ import java.util.TreeSet;
  *
  * <p>Wasted core-seconds: the summed duration of the killed losing attempts.
  */
-public final class SpeculationWasteRule implements Rule {
+public final class SpeculationWasteRule extends BaseRule {
 
     public static final String ID = "failures.speculation-waste";
 
     private static final String KILL_REASON = "another attempt succeeded";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.FAILURES;
-    }
-
-    @Override
-    public String description() {
-        return "Core time spent on speculative task copies that lost";
+    public SpeculationWasteRule() {
+        super(ID, RuleCategory.FAILURES,
+                "Core time spent on speculative task copies that lost");
     }
 
     @Override

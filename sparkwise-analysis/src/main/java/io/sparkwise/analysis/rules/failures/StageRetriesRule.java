@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.failures;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -25,23 +25,13 @@ import java.util.TreeMap;
  *
  * <p>Wasted core-seconds: the executor run time of the stage's failed attempts.
  */
-public final class StageRetriesRule implements Rule {
+public final class StageRetriesRule extends BaseRule {
 
     public static final String ID = "failures.stage-retries";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.FAILURES;
-    }
-
-    @Override
-    public String description() {
-        return "Stages re-run after a failed attempt (resubmitted stages)";
+    public StageRetriesRule() {
+        super(ID, RuleCategory.FAILURES,
+                "Stages re-run after a failed attempt (resubmitted stages)");
     }
 
     @Override

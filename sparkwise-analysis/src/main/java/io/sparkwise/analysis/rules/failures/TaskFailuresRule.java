@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.failures;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -30,7 +30,7 @@ import java.util.Set;
  *
  * <p>Wasted core-seconds: the summed duration of the failed attempts (wastedTaskTime / 1000).
  */
-public final class TaskFailuresRule implements Rule {
+public final class TaskFailuresRule extends BaseRule {
 
     public static final String ID = "failures.task-failures";
 
@@ -47,19 +47,9 @@ public final class TaskFailuresRule implements Rule {
     /** Spark's spark.task.maxFailures default outside local mode. */
     private static final int DEFAULT_MAX_FAILURES = 4;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.FAILURES;
-    }
-
-    @Override
-    public String description() {
-        return "Task attempts that failed with an exception, by stage and exception class";
+    public TaskFailuresRule() {
+        super(ID, RuleCategory.FAILURES,
+                "Task attempts that failed with an exception, by stage and exception class");
     }
 
     @Override

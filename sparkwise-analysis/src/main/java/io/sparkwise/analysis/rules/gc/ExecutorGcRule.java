@@ -2,7 +2,7 @@ package io.sparkwise.analysis.rules.gc;
 
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -25,23 +25,13 @@ import java.util.Optional;
  * totalDuration. In local mode, where the driver runs the tasks, the stages' JVM GC time and run
  * time stand in for it.
  */
-public final class ExecutorGcRule implements Rule {
+public final class ExecutorGcRule extends BaseRule {
 
     public static final String ID = "gc.executor-gc";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.GC;
-    }
-
-    @Override
-    public String description() {
-        return "Executors spent a large share of their task time in garbage collection";
+    public ExecutorGcRule() {
+        super(ID, RuleCategory.GC,
+                "Executors spent a large share of their task time in garbage collection");
     }
 
     /** GC and task time of one JVM. */

@@ -2,7 +2,7 @@ package io.sparkwise.analysis.rules.gc;
 
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -21,23 +21,13 @@ import java.util.Optional;
  * executorRunTime), when the stage ran long enough for it to matter. Spill, skew or oversized
  * partitions in the same stage are linked as its cause.
  */
-public final class StageGcRule implements Rule {
+public final class StageGcRule extends BaseRule {
 
     public static final String ID = "gc.stage-gc";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.GC;
-    }
-
-    @Override
-    public String description() {
-        return "A stage's tasks spent a large share of their run time in garbage collection";
+    public StageGcRule() {
+        super(ID, RuleCategory.GC,
+                "A stage's tasks spent a large share of their run time in garbage collection");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.memory;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * exceeded spark.driver.maxResultSize, a job failed with an OutOfMemoryError in the driver, or a
  * stage sent results to the driver close to the limit (collect() of a large dataset).
  */
-public final class DriverMemoryRule implements Rule {
+public final class DriverMemoryRule extends BaseRule {
 
     public static final String ID = "memory.driver-memory";
     static final String MAX_RESULT_SIZE = "spark.driver.maxResultSize";
@@ -41,19 +41,9 @@ public final class DriverMemoryRule implements Rule {
     /** Spark's message: "Total size of serialized results of 3 tasks (1030.5 MiB) is bigger than spark.driver.maxResultSize (1024.0 MiB)". */
     private static final Pattern RESULT_SIZE = Pattern.compile("\\(([\\d.]+)\\s*([KMGT]i?B|B)\\) is bigger than");
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SPILL_AND_MEMORY;
-    }
-
-    @Override
-    public String description() {
-        return "The driver ran out of memory or of spark.driver.maxResultSize collecting results";
+    public DriverMemoryRule() {
+        super(ID, RuleCategory.SPILL_AND_MEMORY,
+                "The driver ran out of memory or of spark.driver.maxResultSize collecting results");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.memory;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -29,23 +29,13 @@ import java.util.Optional;
  * <p>Needs the task metric peakExecutionMemory; when the log has none the rule cannot judge and
  * reports nothing (memory.spill names the missing metric on stages that spilled).
  */
-public final class ExecutionMemoryPressureRule implements Rule {
+public final class ExecutionMemoryPressureRule extends BaseRule {
 
     public static final String ID = "memory.execution-memory-pressure";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SPILL_AND_MEMORY;
-    }
-
-    @Override
-    public String description() {
-        return "The peak execution memory of a task is close to the unified memory one task can get";
+    public ExecutionMemoryPressureRule() {
+        super(ID, RuleCategory.SPILL_AND_MEMORY,
+                "The peak execution memory of a task is close to the unified memory one task can get");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.memory;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -42,29 +42,19 @@ import java.util.Set;
  * stage's type: split a scan's input smaller, give a shuffle more partitions, lower the broadcast
  * threshold when the query broadcasts.
  */
-public final class ExecutorOomRule implements Rule {
+public final class ExecutorOomRule extends BaseRule {
 
     public static final String ID = "memory.executor-oom";
 
     private static final Set<String> CONTAINER_CAUSES = Set.of("container killed for exceeding memory limits",
             "exit code 137", "exit code 143", "pod OOMKilled");
 
+    public ExecutorOomRule() {
+        super(ID, RuleCategory.SPILL_AND_MEMORY,
+                "Tasks failed with OutOfMemoryError or their executor was killed for exceeding its memory limit");
+    }
+
     enum Where { HEAP, OFF_HEAP, CONTAINER }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SPILL_AND_MEMORY;
-    }
-
-    @Override
-    public String description() {
-        return "Tasks failed with OutOfMemoryError or their executor was killed for exceeding its memory limit";
-    }
 
     @Override
     public List<Finding> evaluate(AnalysisContext context) {

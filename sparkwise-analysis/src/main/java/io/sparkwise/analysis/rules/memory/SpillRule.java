@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.memory;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -33,23 +33,13 @@ import java.util.Optional;
  * spark.memory.fraction / cores): partitions = tasks + memory bytes spilled / share. Or a larger
  * heap per core with the same partitions.
  */
-public final class SpillRule implements Rule {
+public final class SpillRule extends BaseRule {
 
     public static final String ID = "memory.spill";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SPILL_AND_MEMORY;
-    }
-
-    @Override
-    public String description() {
-        return "Tasks spilled much of their data to disk because it did not fit their execution memory";
+    public SpillRule() {
+        super(ID, RuleCategory.SPILL_AND_MEMORY,
+                "Tasks spilled much of their data to disk because it did not fit their execution memory");
     }
 
     @Override

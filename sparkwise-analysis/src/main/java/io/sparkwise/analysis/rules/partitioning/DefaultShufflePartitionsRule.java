@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.partitioning;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -27,26 +27,16 @@ import java.util.Optional;
  * <p>The finding is per stage (so spill or GC in the same stage links to it as the cause); the
  * tiny-tasks and huge-partitions rules leave the stages this rule reports to it.
  */
-public final class DefaultShufflePartitionsRule implements Rule {
+public final class DefaultShufflePartitionsRule extends BaseRule {
 
     public static final String ID = "partitioning.default-shuffle-partitions";
 
+    public DefaultShufflePartitionsRule() {
+        super(ID, RuleCategory.PARTITIONING,
+                "spark.sql.shuffle.partitions left at its default 200 while the shuffle data wants another count");
+    }
+
     private enum Problem { TOO_LARGE, TOO_SMALL }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.PARTITIONING;
-    }
-
-    @Override
-    public String description() {
-        return "spark.sql.shuffle.partitions left at its default 200 while the shuffle data wants another count";
-    }
 
     @Override
     public List<Finding> evaluate(AnalysisContext context) {

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.partitioning;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -28,23 +28,13 @@ import java.util.Optional;
  * (min(cores, data / 128 MiB) - tasks, when positive) x the stage's wall time. Spill and GC cost
  * are counted by the memory and GC rules, which link to this finding as their cause.
  */
-public final class HugePartitionsRule implements Rule {
+public final class HugePartitionsRule extends BaseRule {
 
     public static final String ID = "partitioning.huge-partitions";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.PARTITIONING;
-    }
-
-    @Override
-    public String description() {
-        return "The median task of a stage reads far more than the 128 MiB target partition size";
+    public HugePartitionsRule() {
+        super(ID, RuleCategory.PARTITIONING,
+                "The median task of a stage reads far more than the 128 MiB target partition size");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.partitioning;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -29,32 +29,22 @@ import java.util.Optional;
  * average file size is shown and the split size is computed with Spark's packing rule (each file
  * counts its size plus spark.sql.files.openCostInBytes).
  */
-public final class SmallFilesRule implements Rule {
+public final class SmallFilesRule extends BaseRule {
 
     public static final String ID = "partitioning.small-files";
     static final String OPEN_COST = "spark.sql.files.openCostInBytes";
     static final long DEFAULT_OPEN_COST = 4L * 1024 * 1024;
+
+    public SmallFilesRule() {
+        super(ID, RuleCategory.PARTITIONING,
+                "A scan of many small files or splits: many tasks each reading a few MiB");
+    }
 
     /** Files and bytes the scans of a SQL execution read, from its plan metrics. */
     record FileScan(long files, long bytes) {
         long averageFileBytes() {
             return files == 0 ? 0 : bytes / files;
         }
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.PARTITIONING;
-    }
-
-    @Override
-    public String description() {
-        return "A scan of many small files or splits: many tasks each reading a few MiB";
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.partitioning;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -28,23 +28,13 @@ import java.util.Optional;
  * <p>Wasted core-seconds: the measured per-task overhead (sum of task durations - sum of executor
  * run times) x the share of tasks a right-sized stage would not launch.
  */
-public final class TinyTasksRule implements Rule {
+public final class TinyTasksRule extends BaseRule {
 
     public static final String ID = "partitioning.tiny-tasks";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.PARTITIONING;
-    }
-
-    @Override
-    public String description() {
-        return "Many tasks whose median duration is so short that per-task overhead dominates";
+    public TinyTasksRule() {
+        super(ID, RuleCategory.PARTITIONING,
+                "Many tasks whose median duration is so short that per-task overhead dominates");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.resources;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -29,33 +29,23 @@ import java.util.Optional;
  * <p>Wasted core-seconds: executor core time alive during the reported gaps (none in local mode,
  * where the driver is the executor and no separate executors are paid for).
  */
-public final class DriverGapsRule implements Rule {
+public final class DriverGapsRule extends BaseRule {
 
     public static final String ID = "resources.driver-gaps";
 
     /** Spark's spark.dynamicAllocation.executorIdleTimeout default. */
     private static final long DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
+    public DriverGapsRule() {
+        super(ID, RuleCategory.RESOURCES,
+                "Long stretches with no stage running: driver-side work while executors wait");
+    }
+
     /** One stretch with no stage running. */
     record Gap(long startMs, long endMs, String where) {
         long length() {
             return endMs - startMs;
         }
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.RESOURCES;
-    }
-
-    @Override
-    public String description() {
-        return "Long stretches with no stage running: driver-side work while executors wait";
     }
 
     @Override

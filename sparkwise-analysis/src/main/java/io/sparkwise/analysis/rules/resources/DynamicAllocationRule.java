@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.resources;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -32,7 +32,7 @@ import java.util.OptionalLong;
  * not use times its wall time, capped at the application's idle core time. Mis-settings: not
  * measurable, informational.
  */
-public final class DynamicAllocationRule implements Rule {
+public final class DynamicAllocationRule extends BaseRule {
 
     public static final String ID = "resources.dynamic-allocation";
 
@@ -41,19 +41,9 @@ public final class DynamicAllocationRule implements Rule {
     private static final String INITIAL = "spark.dynamicAllocation.initialExecutors";
     private static final String INSTANCES = "spark.executor.instances";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.RESOURCES;
-    }
-
-    @Override
-    public String description() {
-        return "Dynamic allocation off where stage widths vary, or on but mis-set";
+    public DynamicAllocationRule() {
+        super(ID, RuleCategory.RESOURCES,
+                "Dynamic allocation off where stage widths vary, or on but mis-set");
     }
 
     @Override

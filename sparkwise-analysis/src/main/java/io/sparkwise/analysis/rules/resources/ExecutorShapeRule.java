@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.resources;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -28,25 +28,15 @@ import java.util.OptionalInt;
  *
  * <p>Wasted core-seconds: not measurable from the log, so the finding is informational.
  */
-public final class ExecutorShapeRule implements Rule {
+public final class ExecutorShapeRule extends BaseRule {
 
     public static final String ID = "resources.executor-shape";
 
     private static final long MIB = 1024L * 1024;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.RESOURCES;
-    }
-
-    @Override
-    public String description() {
-        return "Executor cores and memory per core outside the usual shape";
+    public ExecutorShapeRule() {
+        super(ID, RuleCategory.RESOURCES,
+                "Executor cores and memory per core outside the usual shape");
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.ApplicationProfile;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -22,23 +22,13 @@ import java.util.Optional;
  * Executors held but idle: the core-seconds the executors were allocated for, minus the
  * core-seconds tasks ran. The idle share is what a smaller or elastic cluster would save.
  */
-public final class IdleExecutorsRule implements Rule {
+public final class IdleExecutorsRule extends BaseRule {
 
     public static final String ID = "resources.idle-executors";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.RESOURCES;
-    }
-
-    @Override
-    public String description() {
-        return "Executor cores allocated but not running tasks";
+    public IdleExecutorsRule() {
+        super(ID, RuleCategory.RESOURCES,
+                "Executor cores allocated but not running tasks");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.resources;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -28,23 +28,13 @@ import java.util.OptionalInt;
  * <p>Wasted core-seconds: the allocated core-seconds times the share of the peak cores no stage
  * could use, (peakCores - peakTaskDemand) / peakCores.
  */
-public final class OverProvisionedRule implements Rule {
+public final class OverProvisionedRule extends BaseRule {
 
     public static final String ID = "resources.over-provisioned";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.RESOURCES;
-    }
-
-    @Override
-    public String description() {
-        return "More executor cores than the widest stage could use";
+    public OverProvisionedRule() {
+        super(ID, RuleCategory.RESOURCES,
+                "More executor cores than the widest stage could use");
     }
 
     @Override

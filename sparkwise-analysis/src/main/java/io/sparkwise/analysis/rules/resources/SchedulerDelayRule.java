@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.resources;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -28,23 +28,13 @@ import java.util.Optional;
  * <p>Wasted core-seconds: the summed scheduler delay of the successful tasks (a task holds its core
  * from launch to finish).
  */
-public final class SchedulerDelayRule implements Rule {
+public final class SchedulerDelayRule extends BaseRule {
 
     public static final String ID = "resources.scheduler-delay";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.RESOURCES;
-    }
-
-    @Override
-    public String description() {
-        return "High scheduler delay compared with task run time";
+    public SchedulerDelayRule() {
+        super(ID, RuleCategory.RESOURCES,
+                "High scheduler delay compared with task run time");
     }
 
     @Override

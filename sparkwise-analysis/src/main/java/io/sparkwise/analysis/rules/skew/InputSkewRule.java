@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.skew;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -24,23 +24,13 @@ import java.util.Optional;
  * partitions, or files Spark cannot split (gzip, one large non-splittable file), when the task
  * reading the large split holds the stage up.
  */
-public final class InputSkewRule implements Rule {
+public final class InputSkewRule extends BaseRule {
 
     public static final String ID = "skew.input";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SKEW;
-    }
-
-    @Override
-    public String description() {
-        return "The largest input split of a stage is many times its median one and its task holds the stage up";
+    public InputSkewRule() {
+        super(ID, RuleCategory.SKEW,
+                "The largest input split of a stage is many times its median one and its task holds the stage up");
     }
 
     @Override

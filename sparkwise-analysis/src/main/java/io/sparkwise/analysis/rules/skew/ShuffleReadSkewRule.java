@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.skew;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -31,23 +31,13 @@ import java.util.Optional;
  * qualify (AQE splits a partition only when it is larger than factor x median AND than the
  * threshold), and salting for skew AQE cannot split (aggregations, the build side of a join).
  */
-public final class ShuffleReadSkewRule implements Rule {
+public final class ShuffleReadSkewRule extends BaseRule {
 
     public static final String ID = "skew.shuffle-read";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SKEW;
-    }
-
-    @Override
-    public String description() {
-        return "The largest shuffle partition of a stage is many times its median one and its task holds the stage up";
+    public ShuffleReadSkewRule() {
+        super(ID, RuleCategory.SKEW,
+                "The largest shuffle partition of a stage is many times its median one and its task holds the stage up");
     }
 
     @Override

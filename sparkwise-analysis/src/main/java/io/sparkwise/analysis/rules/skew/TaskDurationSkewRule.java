@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.skew;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -35,23 +35,13 @@ import java.util.Optional;
  * stage), this rule stays silent: those findings carry the same cost with the data evidence and a
  * more specific fix, and one problem should be one finding.
  */
-public final class TaskDurationSkewRule implements Rule {
+public final class TaskDurationSkewRule extends BaseRule {
 
     public static final String ID = "skew.task-duration";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SKEW;
-    }
-
-    @Override
-    public String description() {
-        return "The slowest task of a stage runs many times longer than the median task";
+    public TaskDurationSkewRule() {
+        super(ID, RuleCategory.SKEW,
+                "The slowest task of a stage runs many times longer than the median task");
     }
 
     @Override

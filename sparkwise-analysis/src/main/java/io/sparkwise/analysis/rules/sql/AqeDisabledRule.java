@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.sql;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -31,24 +31,14 @@ import java.util.Set;
  * the ones AQE would have kept by coalescing to spark.sql.adaptive.advisoryPartitionSizeInBytes
  * (64 MiB), each costing the stage's median task duration.
  */
-public final class AqeDisabledRule implements Rule {
+public final class AqeDisabledRule extends BaseRule {
 
     public static final String ID = "sql.aqe-disabled";
     static final String AQE_KEY = "spark.sql.adaptive.enabled";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SQL_PLAN;
-    }
-
-    @Override
-    public String description() {
-        return "Adaptive query execution is off in an application with shuffles";
+    public AqeDisabledRule() {
+        super(ID, RuleCategory.SQL_PLAN,
+                "Adaptive query execution is off in an application with shuffles");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.sql;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -25,23 +25,13 @@ import java.util.OptionalLong;
  * <p>Wasted core-seconds: the query's executor run time x savingsFraction (the log cannot separate
  * the join's own time from the rest of its stage).
  */
-public final class CartesianProductRule implements Rule {
+public final class CartesianProductRule extends BaseRule {
 
     public static final String ID = "sql.cartesian-product";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SQL_PLAN;
-    }
-
-    @Override
-    public String description() {
-        return "A join compares every row pair (CartesianProduct or BroadcastNestedLoopJoin)";
+    public CartesianProductRule() {
+        super(ID, RuleCategory.SQL_PLAN,
+                "A join compares every row pair (CartesianProduct or BroadcastNestedLoopJoin)");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.sql;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -32,23 +32,13 @@ import java.util.OptionalLong;
  * <p>Wasted core-seconds: (time to build + time to broadcast) x the executor cores, which wait
  * for the table before the joining stage can start (an upper bound when other jobs run meanwhile).
  */
-public final class LargeBroadcastRule implements Rule {
+public final class LargeBroadcastRule extends BaseRule {
 
     public static final String ID = "sql.large-broadcast";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SQL_PLAN;
-    }
-
-    @Override
-    public String description() {
-        return "A broadcast join's table is large or slow to broadcast";
+    public LargeBroadcastRule() {
+        super(ID, RuleCategory.SQL_PLAN,
+                "A broadcast join's table is large or slow to broadcast");
     }
 
     @Override

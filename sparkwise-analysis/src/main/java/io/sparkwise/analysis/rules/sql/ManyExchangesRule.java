@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.sql;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -27,23 +27,13 @@ import java.util.Set;
  * <p>Wasted core-seconds, measured: the exchanges' "shuffle write time" + "fetch wait time", in
  * the share of exchanges above the threshold.
  */
-public final class ManyExchangesRule implements Rule {
+public final class ManyExchangesRule extends BaseRule {
 
     public static final String ID = "sql.many-exchanges";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SQL_PLAN;
-    }
-
-    @Override
-    public String description() {
-        return "A query shuffles its data many times";
+    public ManyExchangesRule() {
+        super(ID, RuleCategory.SQL_PLAN,
+                "A query shuffles its data many times");
     }
 
     @Override

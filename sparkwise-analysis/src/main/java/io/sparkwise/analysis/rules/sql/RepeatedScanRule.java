@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.sql;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -28,23 +28,13 @@ import java.util.TreeSet;
  * run time (split by input bytes): what reading from a cache would have saved, before the cost of
  * caching.
  */
-public final class RepeatedScanRule implements Rule {
+public final class RepeatedScanRule extends BaseRule {
 
     public static final String ID = "sql.repeated-scan";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SQL_PLAN;
-    }
-
-    @Override
-    public String description() {
-        return "The same relation is read from storage several times";
+    public RepeatedScanRule() {
+        super(ID, RuleCategory.SQL_PLAN,
+                "The same relation is read from storage several times");
     }
 
     private record Read(SqlExecution sql, SparkPlanNode scan, long bytes) {

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.sql;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -27,23 +27,13 @@ import java.util.OptionalLong;
  * <p>Wasted core-seconds: the scan's share of its query's input stages' run time (split by input
  * bytes) x savingsFraction, since the log cannot know which partitions the query needed.
  */
-public final class ScanNoPartitionFilterRule implements Rule {
+public final class ScanNoPartitionFilterRule extends BaseRule {
 
     public static final String ID = "sql.scan-no-partition-filter";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SQL_PLAN;
-    }
-
-    @Override
-    public String description() {
-        return "A partitioned table is read without a filter on its partition columns";
+    public ScanNoPartitionFilterRule() {
+        super(ID, RuleCategory.SQL_PLAN,
+                "A partitioned table is read without a filter on its partition columns");
     }
 
     @Override

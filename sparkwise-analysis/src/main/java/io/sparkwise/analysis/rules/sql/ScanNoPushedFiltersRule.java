@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.sql;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -30,25 +30,15 @@ import java.util.Set;
  *
  * <p>Wasted core-seconds: the scan's share of its query's input stages' run time x savingsFraction.
  */
-public final class ScanNoPushedFiltersRule implements Rule {
+public final class ScanNoPushedFiltersRule extends BaseRule {
 
     public static final String ID = "sql.scan-no-pushed-filters";
 
     private static final Set<String> COLUMNAR_FORMATS = Set.of("parquet", "orc", "delta", "iceberg");
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SQL_PLAN;
-    }
-
-    @Override
-    public String description() {
-        return "A filter above a columnar scan was not pushed down to the reader";
+    public ScanNoPushedFiltersRule() {
+        super(ID, RuleCategory.SQL_PLAN,
+                "A filter above a columnar scan was not pushed down to the reader");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.sql;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
@@ -32,24 +32,14 @@ import java.util.OptionalLong;
  * <p>Wasted core-seconds, measured: the two sides' "shuffle write time" + "fetch wait time" and
  * the sort time of the Sorts under the join, all task time a broadcast join does not spend.
  */
-public final class SortMergeJoinSmallSideRule implements Rule {
+public final class SortMergeJoinSmallSideRule extends BaseRule {
 
     public static final String ID = "sql.sort-merge-join-small-side";
     static final String THRESHOLD_KEY = "spark.sql.autoBroadcastJoinThreshold";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SQL_PLAN;
-    }
-
-    @Override
-    public String description() {
-        return "A sort-merge join whose smaller side is small enough to broadcast";
+    public SortMergeJoinSmallSideRule() {
+        super(ID, RuleCategory.SQL_PLAN,
+                "A sort-merge join whose smaller side is small enough to broadcast");
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.sql;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.Rule;
+import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.Application;
@@ -24,24 +24,14 @@ import java.util.Optional;
  * <p>Wasted core-seconds: the query's executor run time x savingsFraction (the log does not time
  * the UDF apart from the rest of its stage).
  */
-public final class UdfRule implements Rule {
+public final class UdfRule extends BaseRule {
 
     public static final String ID = "sql.udf";
     static final String ARROW_UDF_KEY = "spark.sql.execution.pythonUDF.arrow.enabled";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public RuleCategory category() {
-        return RuleCategory.SQL_PLAN;
-    }
-
-    @Override
-    public String description() {
-        return "A query runs Python UDFs, or Scala/Java UDFs inside a filter";
+    public UdfRule() {
+        super(ID, RuleCategory.SQL_PLAN,
+                "A query runs Python UDFs, or Scala/Java UDFs inside a filter");
     }
 
     @Override
