@@ -132,26 +132,22 @@ final class TaskEventParser {
         }
     }
 
+    /** Maps a field name of one "Task Metrics" object to a {@link TaskMetric}, or null to skip it. */
+    @FunctionalInterface
+    private interface MetricFields {
+        TaskMetric of(String field);
+    }
+
     private static void taskMetrics(JsonParser p, long[] m) throws IOException {
         String field;
         while ((field = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
             switch (field) {
-                case "Executor Deserialize Time" -> m[TaskMetric.EXECUTOR_DESERIALIZE_TIME.ordinal()] = longValue(p, t);
-                case "Executor Deserialize CPU Time" -> m[TaskMetric.EXECUTOR_DESERIALIZE_CPU_TIME.ordinal()] = longValue(p, t);
-                case "Executor Run Time" -> m[TaskMetric.EXECUTOR_RUN_TIME.ordinal()] = longValue(p, t);
-                case "Executor CPU Time" -> m[TaskMetric.EXECUTOR_CPU_TIME.ordinal()] = longValue(p, t);
-                case "Peak Execution Memory" -> m[TaskMetric.PEAK_EXECUTION_MEMORY.ordinal()] = longValue(p, t);
-                case "Result Size" -> m[TaskMetric.RESULT_SIZE.ordinal()] = longValue(p, t);
-                case "JVM GC Time" -> m[TaskMetric.JVM_GC_TIME.ordinal()] = longValue(p, t);
-                case "Result Serialization Time" -> m[TaskMetric.RESULT_SERIALIZATION_TIME.ordinal()] = longValue(p, t);
-                case "Memory Bytes Spilled" -> m[TaskMetric.MEMORY_BYTES_SPILLED.ordinal()] = longValue(p, t);
-                case "Disk Bytes Spilled" -> m[TaskMetric.DISK_BYTES_SPILLED.ordinal()] = longValue(p, t);
                 case "Shuffle Read Metrics" -> shuffleRead(p, t, m);
-                case "Shuffle Write Metrics" -> shuffleWrite(p, t, m);
-                case "Input Metrics" -> input(p, t, m);
-                case "Output Metrics" -> output(p, t, m);
-                default -> p.skipChildren();
+                case "Shuffle Write Metrics" -> metricsObject(p, t, m, TaskEventParser::shuffleWriteField);
+                case "Input Metrics" -> metricsObject(p, t, m, TaskEventParser::inputField);
+                case "Output Metrics" -> metricsObject(p, t, m, TaskEventParser::outputField);
+                default -> setOrSkip(p, t, m, topLevelField(field));
             }
         }
     }
@@ -164,94 +160,102 @@ final class TaskEventParser {
         String field;
         while ((field = p.nextFieldName()) != null) {
             JsonToken v = p.nextToken();
-            switch (field) {
-                case "Remote Blocks Fetched" -> m[TaskMetric.SHUFFLE_REMOTE_BLOCKS_FETCHED.ordinal()] = longValue(p, v);
-                case "Local Blocks Fetched" -> m[TaskMetric.SHUFFLE_LOCAL_BLOCKS_FETCHED.ordinal()] = longValue(p, v);
-                case "Fetch Wait Time" -> m[TaskMetric.SHUFFLE_FETCH_WAIT_TIME.ordinal()] = longValue(p, v);
-                case "Remote Bytes Read" -> m[TaskMetric.SHUFFLE_REMOTE_BYTES_READ.ordinal()] = longValue(p, v);
-                case "Remote Bytes Read To Disk" -> m[TaskMetric.SHUFFLE_REMOTE_BYTES_READ_TO_DISK.ordinal()] = longValue(p, v);
-                case "Local Bytes Read" -> m[TaskMetric.SHUFFLE_LOCAL_BYTES_READ.ordinal()] = longValue(p, v);
-                case "Total Records Read" -> m[TaskMetric.SHUFFLE_READ_RECORDS.ordinal()] = longValue(p, v);
-                case "Remote Requests Duration" -> m[TaskMetric.SHUFFLE_REMOTE_REQS_DURATION.ordinal()] = longValue(p, v);
-                // Spark 3.2 development builds wrote the push-based metrics under an older name.
-                case "Push Based Shuffle", "Shuffle Push Read Metrics" -> pushRead(p, v, m);
-                default -> p.skipChildren();
+            // Spark 3.2 development builds wrote the push-based metrics under an older name.
+            if (field.equals("Push Based Shuffle") || field.equals("Shuffle Push Read Metrics")) {
+                metricsObject(p, v, m, TaskEventParser::pushReadField);
+            } else {
+                setOrSkip(p, v, m, shuffleReadField(field));
             }
         }
     }
 
-    private static void pushRead(JsonParser p, JsonToken t, long[] m) throws IOException {
+    private static void metricsObject(JsonParser p, JsonToken t, long[] m, MetricFields fields) throws IOException {
         if (t != JsonToken.START_OBJECT) {
             p.skipChildren();
             return;
         }
         String field;
         while ((field = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            switch (field) {
-                case "Corrupt Merged Block Chunks" -> m[TaskMetric.SHUFFLE_CORRUPT_MERGED_BLOCK_CHUNKS.ordinal()] = longValue(p, v);
-                case "Merged Fetch Fallback Count", "Merged Fallback Count" ->
-                        m[TaskMetric.SHUFFLE_MERGED_FETCH_FALLBACK_COUNT.ordinal()] = longValue(p, v);
-                case "Merged Remote Blocks Fetched" -> m[TaskMetric.SHUFFLE_MERGED_REMOTE_BLOCKS_FETCHED.ordinal()] = longValue(p, v);
-                case "Merged Local Blocks Fetched" -> m[TaskMetric.SHUFFLE_MERGED_LOCAL_BLOCKS_FETCHED.ordinal()] = longValue(p, v);
-                case "Merged Remote Chunks Fetched" -> m[TaskMetric.SHUFFLE_MERGED_REMOTE_CHUNKS_FETCHED.ordinal()] = longValue(p, v);
-                case "Merged Local Chunks Fetched" -> m[TaskMetric.SHUFFLE_MERGED_LOCAL_CHUNKS_FETCHED.ordinal()] = longValue(p, v);
-                case "Merged Remote Bytes Read" -> m[TaskMetric.SHUFFLE_MERGED_REMOTE_BYTES_READ.ordinal()] = longValue(p, v);
-                case "Merged Local Bytes Read" -> m[TaskMetric.SHUFFLE_MERGED_LOCAL_BYTES_READ.ordinal()] = longValue(p, v);
-                case "Merged Remote Requests Duration" ->
-                        m[TaskMetric.SHUFFLE_MERGED_REMOTE_REQS_DURATION.ordinal()] = longValue(p, v);
-                default -> p.skipChildren();
-            }
+            setOrSkip(p, p.nextToken(), m, fields.of(field));
         }
     }
 
-    private static void shuffleWrite(JsonParser p, JsonToken t, long[] m) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
+    private static void setOrSkip(JsonParser p, JsonToken t, long[] m, TaskMetric metric) throws IOException {
+        if (metric == null) {
             p.skipChildren();
-            return;
-        }
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            switch (field) {
-                case "Shuffle Bytes Written" -> m[TaskMetric.SHUFFLE_WRITE_BYTES.ordinal()] = longValue(p, v);
-                case "Shuffle Write Time" -> m[TaskMetric.SHUFFLE_WRITE_TIME.ordinal()] = longValue(p, v);
-                case "Shuffle Records Written" -> m[TaskMetric.SHUFFLE_WRITE_RECORDS.ordinal()] = longValue(p, v);
-                default -> p.skipChildren();
-            }
+        } else {
+            m[metric.ordinal()] = longValue(p, t);
         }
     }
 
-    private static void input(JsonParser p, JsonToken t, long[] m) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            switch (field) {
-                case "Bytes Read" -> m[TaskMetric.INPUT_BYTES.ordinal()] = longValue(p, v);
-                case "Records Read" -> m[TaskMetric.INPUT_RECORDS.ordinal()] = longValue(p, v);
-                default -> p.skipChildren();
-            }
-        }
+    private static TaskMetric topLevelField(String field) {
+        return switch (field) {
+            case "Executor Deserialize Time" -> TaskMetric.EXECUTOR_DESERIALIZE_TIME;
+            case "Executor Deserialize CPU Time" -> TaskMetric.EXECUTOR_DESERIALIZE_CPU_TIME;
+            case "Executor Run Time" -> TaskMetric.EXECUTOR_RUN_TIME;
+            case "Executor CPU Time" -> TaskMetric.EXECUTOR_CPU_TIME;
+            case "Peak Execution Memory" -> TaskMetric.PEAK_EXECUTION_MEMORY;
+            case "Result Size" -> TaskMetric.RESULT_SIZE;
+            case "JVM GC Time" -> TaskMetric.JVM_GC_TIME;
+            case "Result Serialization Time" -> TaskMetric.RESULT_SERIALIZATION_TIME;
+            case "Memory Bytes Spilled" -> TaskMetric.MEMORY_BYTES_SPILLED;
+            case "Disk Bytes Spilled" -> TaskMetric.DISK_BYTES_SPILLED;
+            default -> null;
+        };
     }
 
-    private static void output(JsonParser p, JsonToken t, long[] m) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            switch (field) {
-                case "Bytes Written" -> m[TaskMetric.OUTPUT_BYTES.ordinal()] = longValue(p, v);
-                case "Records Written" -> m[TaskMetric.OUTPUT_RECORDS.ordinal()] = longValue(p, v);
-                default -> p.skipChildren();
-            }
-        }
+    private static TaskMetric shuffleReadField(String field) {
+        return switch (field) {
+            case "Remote Blocks Fetched" -> TaskMetric.SHUFFLE_REMOTE_BLOCKS_FETCHED;
+            case "Local Blocks Fetched" -> TaskMetric.SHUFFLE_LOCAL_BLOCKS_FETCHED;
+            case "Fetch Wait Time" -> TaskMetric.SHUFFLE_FETCH_WAIT_TIME;
+            case "Remote Bytes Read" -> TaskMetric.SHUFFLE_REMOTE_BYTES_READ;
+            case "Remote Bytes Read To Disk" -> TaskMetric.SHUFFLE_REMOTE_BYTES_READ_TO_DISK;
+            case "Local Bytes Read" -> TaskMetric.SHUFFLE_LOCAL_BYTES_READ;
+            case "Total Records Read" -> TaskMetric.SHUFFLE_READ_RECORDS;
+            case "Remote Requests Duration" -> TaskMetric.SHUFFLE_REMOTE_REQS_DURATION;
+            default -> null;
+        };
+    }
+
+    private static TaskMetric pushReadField(String field) {
+        return switch (field) {
+            case "Corrupt Merged Block Chunks" -> TaskMetric.SHUFFLE_CORRUPT_MERGED_BLOCK_CHUNKS;
+            case "Merged Fetch Fallback Count", "Merged Fallback Count" -> TaskMetric.SHUFFLE_MERGED_FETCH_FALLBACK_COUNT;
+            case "Merged Remote Blocks Fetched" -> TaskMetric.SHUFFLE_MERGED_REMOTE_BLOCKS_FETCHED;
+            case "Merged Local Blocks Fetched" -> TaskMetric.SHUFFLE_MERGED_LOCAL_BLOCKS_FETCHED;
+            case "Merged Remote Chunks Fetched" -> TaskMetric.SHUFFLE_MERGED_REMOTE_CHUNKS_FETCHED;
+            case "Merged Local Chunks Fetched" -> TaskMetric.SHUFFLE_MERGED_LOCAL_CHUNKS_FETCHED;
+            case "Merged Remote Bytes Read" -> TaskMetric.SHUFFLE_MERGED_REMOTE_BYTES_READ;
+            case "Merged Local Bytes Read" -> TaskMetric.SHUFFLE_MERGED_LOCAL_BYTES_READ;
+            case "Merged Remote Requests Duration" -> TaskMetric.SHUFFLE_MERGED_REMOTE_REQS_DURATION;
+            default -> null;
+        };
+    }
+
+    private static TaskMetric shuffleWriteField(String field) {
+        return switch (field) {
+            case "Shuffle Bytes Written" -> TaskMetric.SHUFFLE_WRITE_BYTES;
+            case "Shuffle Write Time" -> TaskMetric.SHUFFLE_WRITE_TIME;
+            case "Shuffle Records Written" -> TaskMetric.SHUFFLE_WRITE_RECORDS;
+            default -> null;
+        };
+    }
+
+    private static TaskMetric inputField(String field) {
+        return switch (field) {
+            case "Bytes Read" -> TaskMetric.INPUT_BYTES;
+            case "Records Read" -> TaskMetric.INPUT_RECORDS;
+            default -> null;
+        };
+    }
+
+    private static TaskMetric outputField(String field) {
+        return switch (field) {
+            case "Bytes Written" -> TaskMetric.OUTPUT_BYTES;
+            case "Records Written" -> TaskMetric.OUTPUT_RECORDS;
+            default -> null;
+        };
     }
 
     private static long longValue(JsonParser p, JsonToken t) throws IOException {
