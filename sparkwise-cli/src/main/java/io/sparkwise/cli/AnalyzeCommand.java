@@ -8,6 +8,7 @@ import io.sparkwise.model.ReadReport;
 import io.sparkwise.model.SparkwiseException;
 import io.sparkwise.report.AnalyzedApplication;
 import io.sparkwise.report.ReportFormat;
+import io.sparkwise.report.html.HtmlPages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,11 +52,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     List<String> paths;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
-            description = "Report format: text or json (schema in docs/json.md). Default: ${DEFAULT-VALUE}.")
+            description = "Report format: text, json (schema in docs/json.md) or html (a self-contained page; "
+                    + "several applications need --output DIR). Default: ${DEFAULT-VALUE}.")
     ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE (UTF-8) instead of stdout.")
+            description = "Write the report to FILE (UTF-8) instead of stdout. With --format html and several "
+                    + "applications, a directory: one page per application and an index.html.")
     Path output;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = FailOn.Converter.class,
@@ -161,6 +164,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Writes the report; false when {@code --output} cannot be written (already said on stderr). */
     private boolean render(List<AnalyzedApplication> applications) throws IOException {
+        if (format == ReportFormat.HTML && applications.size() > 1) {
+            return renderHtmlPages(applications);
+        }
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             format.renderer().render(applications, out);
@@ -168,6 +174,27 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             format.renderer().render(applications, out);
+            return true;
+        } catch (IOException e) {
+            err().println("sparkwise: cannot write " + output + ": " + e);
+            return false;
+        }
+    }
+
+    /** Several applications as HTML: a page each and an index, in the {@code --output} directory. */
+    private boolean renderHtmlPages(List<AnalyzedApplication> applications) {
+        if (output == null || Files.isRegularFile(output)) {
+            err().println("sparkwise: --format html with " + applications.size() + " applications writes one page "
+                    + "per application and an index.html: give a directory with --output DIR"
+                    + (output == null ? "" : " (" + output + " is a file)"));
+            return false;
+        }
+        try {
+            List<Path> written = new HtmlPages().write(applications, output);
+            if (!quiet) {
+                err().println("sparkwise: wrote " + (written.size() - 1) + " reports and "
+                        + output.resolve(HtmlPages.INDEX));
+            }
             return true;
         } catch (IOException e) {
             err().println("sparkwise: cannot write " + output + ": " + e);

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** Timestamps written as the History Server's REST API writes them: {@code 2026-11-24T23:26:10.727GMT}. */
-final class SparkTime {
+public final class SparkTime {
 
     private static final DateTimeFormatter HISTORY_SERVER =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'GMT'").withZone(ZoneOffset.UTC);
@@ -15,11 +15,11 @@ final class SparkTime {
     private SparkTime() {
     }
 
-    static String historyServer(long epochMillis) {
+    public static String historyServer(long epochMillis) {
         return HISTORY_SERVER.format(Instant.ofEpochMilli(epochMillis));
     }
 
-    static String readable(long epochMillis) {
+    public static String readable(long epochMillis) {
         return READABLE.format(Instant.ofEpochMilli(epochMillis));
     }
 }

@@ -3,7 +3,7 @@ package io.sparkwise.report;
 import java.util.Locale;
 
 /** Human-readable quantities for the text report: binary byte units and the largest fitting time unit. */
-final class Units {
+public final class Units {
 
     private static final String[] BYTE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
@@ -11,7 +11,7 @@ final class Units {
     }
 
     /** {@code 512 B}, {@code 1.5 KiB}, {@code 12.3 MiB}, {@code 1.02 GiB}: three significant digits. */
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
@@ -25,7 +25,7 @@ final class Units {
     }
 
     /** {@code 850 ms}, {@code 6.9 s}, {@code 4.2 min}, {@code 1.6 h}. */
-    static String millis(long millis) {
+    public static String millis(long millis) {
         if (millis < 1000) {
             return millis + " ms";
         }
@@ -41,12 +41,12 @@ final class Units {
     }
 
     /** Nanoseconds (CPU times) as {@link #millis}. */
-    static String nanos(long nanos) {
+    public static String nanos(long nanos) {
         return millis(nanos / 1_000_000);
     }
 
     /** {@code part} as a percentage of {@code whole}, one decimal; "-" when the whole is zero. */
-    static String percent(long part, long whole) {
+    public static String percent(long part, long whole) {
         if (whole == 0) {
             return "-";
         }

@@ -1,0 +1,108 @@
+package io.sparkwise.report.html;
+
+import io.sparkwise.model.Environment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Spark properties, the ones that shape performance first, each marked by where its value comes from. */
+final class EnvironmentSection {
+
+    /** Prefixes shown first, in this order: the settings most findings are about. */
+    static final List<String> FIRST = List.of("spark.sql.", "spark.executor.", "spark.driver.", "spark.dynamicAllocation.");
+
+    /** Properties every application has, whether or not the user set anything. */
+    static final Set<String> ALWAYS_SET = Set.of("spark.master", "spark.app.name", "spark.app.id", "spark.app.startTime",
+            "spark.app.submitTime", "spark.driver.host", "spark.driver.port", "spark.executor.id",
+            "spark.submit.deployMode", "spark.app.initial.jar.urls", "spark.app.initial.file.urls",
+            "spark.repl.class.uri", "spark.repl.class.outputDir", "spark.submit.pyFiles", "spark.scheduler.mode");
+
+    /** Documented Spark 3.x/4.x defaults of common settings: a property with this value was not changed. */
+    static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("spark.sql.shuffle.partitions", "200"),
+            Map.entry("spark.sql.adaptive.enabled", "true"),
+            Map.entry("spark.sql.adaptive.coalescePartitions.enabled", "true"),
+            Map.entry("spark.sql.adaptive.skewJoin.enabled", "true"),
+            Map.entry("spark.sql.autoBroadcastJoinThreshold", "10485760"),
+            Map.entry("spark.sql.files.maxPartitionBytes", "134217728"),
+            Map.entry("spark.executor.memory", "1g"),
+            Map.entry("spark.executor.cores", "1"),
+            Map.entry("spark.executor.memoryOverheadFactor", "0.1"),
+            Map.entry("spark.driver.memory", "1g"),
+            Map.entry("spark.driver.cores", "1"),
+            Map.entry("spark.dynamicAllocation.enabled", "false"),
+            Map.entry("spark.serializer", "org.apache.spark.serializer.JavaSerializer"),
+            Map.entry("spark.memory.fraction", "0.6"),
+            Map.entry("spark.memory.storageFraction", "0.5"),
+            Map.entry("spark.speculation", "false"),
+            Map.entry("spark.task.cpus", "1"),
+            Map.entry("spark.task.maxFailures", "4"),
+            Map.entry("spark.locality.wait", "3s"),
+            Map.entry("spark.network.timeout", "120s"),
+            Map.entry("spark.shuffle.service.enabled", "false"),
+            Map.entry("spark.eventLog.enabled", "false"),
+            Map.entry("spark.rdd.compress", "false"));
+
+    static final String USER = "set by the user";
+    static final String DEFAULT = "Spark default";
+    static final String STARTUP = "always set";
+
+    private EnvironmentSection() {
+    }
+
+    static void write(Html html, Environment env) {
+        html.open("p");
+        html.text("Java " + env.javaVersion().orElse("unknown") + env.javaHome().map(h -> " (" + h + ")").orElse("")
+                + ", Scala " + env.scalaVersion().orElse("unknown") + "; " + env.hadoopProperties().size()
+                + " Hadoop, " + env.systemProperties().size() + " system properties and "
+                + env.classpathEntryCount() + " classpath entries are in the log but not shown.");
+        html.close("p");
+        if (env.sparkProperties().isEmpty()) {
+            html.element("p", "The log has no Spark properties (no SparkListenerEnvironmentUpdate).", "class", "note");
+            return;
+        }
+        html.element("p", "All Spark properties as logged (Spark redacts secrets), those that shape performance "
+                + "first. '" + USER + "': not a property every application has, and not the Spark default value "
+                + "Sparkwise knows of.", "class", "note");
+        html.open("table", "class", "sortable", "id", "spark-properties");
+        html.open("thead").open("tr");
+        html.element("th", "property").element("th", "value").element("th", "source");
+        html.close("tr").close("thead").open("tbody");
+        for (Map.Entry<String, String> p : sorted(env.sparkProperties())) {
+            String source = source(p.getKey(), p.getValue());
+            html.open("tr", "class", source.equals(USER) ? "user-set" : null);
+            html.element("td", p.getKey(), "class", "mono");
+            html.element("td", SqlSection.cut(p.getValue(), 500), "class", "mono wrap");
+            html.element("td", source);
+            html.close("tr");
+        }
+        html.close("tbody").close("table");
+    }
+
+    static List<Map.Entry<String, String>> sorted(Map<String, String> properties) {
+        List<Map.Entry<String, String>> entries = new ArrayList<>(properties.entrySet());
+        entries.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> group(e.getKey()))
+                .thenComparing(Map.Entry::getKey));
+        return entries;
+    }
+
+    private static int group(String key) {
+        for (int i = 0; i < FIRST.size(); i++) {
+            if (key.startsWith(FIRST.get(i))) {
+                return i;
+            }
+        }
+        return FIRST.size();
+    }
+
+    static String source(String key, String value) {
+        if (ALWAYS_SET.contains(key)) {
+            return STARTUP;
+        }
+        String def = DEFAULTS.get(key);
+        return def != null && def.equalsIgnoreCase(value.trim()) ? DEFAULT : USER;
+    }
+}

@@ -1,0 +1,35 @@
+package io.sparkwise.report.html;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HtmlTest {
+
+    @Test
+    void escape_markupCharacters_areEntities() {
+        assertThat(Html.escape("<script>alert('x') & \"y\"</script>"))
+                .isEqualTo("&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+    }
+
+    @Test
+    void escape_plainText_isTheSameString() {
+        String plain = "stage 3.0 count at Workloads.java:42";
+        assertThat(Html.escape(plain)).isSameAs(plain);
+    }
+
+    @Test
+    void element_attributeValuesAndText_areEscapedAndNullAttributesOmitted() {
+        String html = new Html().element("a", "<b>", "href", "\"><script>", "title", null).toString();
+
+        assertThat(html).isEqualTo("<a href=\"&quot;&gt;&lt;script&gt;\">&lt;b&gt;</a>");
+    }
+
+    @Test
+    void open_oddAttributeList_isRejected() {
+        assertThatThrownBy(() -> new Html().open("a", "href"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("attributes must be name, value pairs: 1 strings");
+    }
+}
