@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /** The report formats by the name users type after {@code --format}: one entry per renderer. */
 public enum ReportFormat {
     TEXT(TextReport::new),
-    JSON(JsonReport::new);
+    JSON(JsonReport::new),
+    MARKDOWN(io.sparkwise.report.markdown.MarkdownReport::new);
 
     private final Supplier<Renderer> factory;
 
