@@ -20,7 +20,8 @@ public record Analysis(
 
     public Analysis {
         findings = List.copyOf(findings);
-        recommendedConfig = Map.copyOf(recommendedConfig);
+        // Sorted by key: stable output whatever order the findings proposed the settings in.
+        recommendedConfig = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(recommendedConfig));
         configNotes = List.copyOf(configNotes);
         ruleErrors = List.copyOf(ruleErrors);
     }

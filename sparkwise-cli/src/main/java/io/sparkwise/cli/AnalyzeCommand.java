@@ -52,8 +52,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     List<String> paths;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
-            description = "Report format: text, json (schema in docs/json.md) or html (a self-contained page; "
-                    + "several applications need --output DIR). Default: ${DEFAULT-VALUE}.")
+            description = "Report format: text, json (schema in docs/json.md), markdown (for a pull request or "
+                    + "chat) or html (a self-contained page; several applications need --output DIR). "
+                    + "Default: ${DEFAULT-VALUE}.")
     ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",

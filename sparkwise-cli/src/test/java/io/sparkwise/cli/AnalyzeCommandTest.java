@@ -167,7 +167,7 @@ class AnalyzeCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith(
-                "Invalid value for option '--format': expected one of text, json, html but was 'xml'\n");
+                "Invalid value for option '--format': expected one of text, json, markdown, html but was 'xml'\n");
         assertThat(run.err()).doesNotContain("\tat ");
     }
 

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 public enum ReportFormat {
     TEXT(TextReport::new),
     JSON(JsonReport::new),
+    MARKDOWN(io.sparkwise.report.markdown.MarkdownReport::new),
     HTML(io.sparkwise.report.html.HtmlReport::new);
 
     private final Supplier<Renderer> factory;

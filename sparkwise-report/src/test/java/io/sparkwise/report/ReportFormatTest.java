@@ -17,6 +17,6 @@ class ReportFormatTest {
     void fromName_unknown_namesTheChoices() {
         assertThatThrownBy(() -> ReportFormat.fromName("xml"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("expected one of text, json, html but was 'xml'");
+                .hasMessage("expected one of text, json, markdown, html but was 'xml'");
     }
 }

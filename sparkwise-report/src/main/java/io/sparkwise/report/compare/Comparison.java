@@ -1,0 +1,90 @@
+package io.sparkwise.report.compare;
+
+import io.sparkwise.analysis.Finding;
+import io.sparkwise.report.AnalyzedApplication;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Two runs side by side, to answer "why did tonight's run take twice as long?": the numbers that
+ * moved, the settings that changed, the executors each run had, the stages that got slower or
+ * faster (matched by what they run, not by id), and the findings that appeared or went away.
+ *
+ * @param metrics every {@link RunMetric}, in its declaration order
+ * @param configChanges Spark properties set differently, by key; per-run ids, hosts and ports left out
+ * @param matchedStages stages found in both runs, the most moved (absolute wall-time change) first
+ * @param addedStages stages only the after run has, longest first
+ * @param removedStages stages only the before run has, longest first
+ * @param appearedFindings findings (rule id and scope) only the after run has, in its ranking
+ * @param disappearedFindings findings only the before run has, in its ranking
+ */
+public record Comparison(
+        RunIdentity before,
+        RunIdentity after,
+        List<MetricDelta> metrics,
+        List<ConfigChange> configChanges,
+        ExecutorLayout beforeExecutors,
+        ExecutorLayout afterExecutors,
+        List<StageDelta> matchedStages,
+        List<StageRun> addedStages,
+        List<StageRun> removedStages,
+        List<FindingChange> appearedFindings,
+        List<FindingChange> disappearedFindings) {
+
+    /** {@code --fail-on-regression} looks at these: what the run took in time and in cores. */
+    public static final List<RunMetric> REGRESSION_METRICS = List.of(RunMetric.WALL_TIME, RunMetric.TASK_CORE_TIME);
+
+    public Comparison {
+        requireNonNull(before, "before is null");
+        requireNonNull(after, "after is null");
+        metrics = List.copyOf(metrics);
+        configChanges = List.copyOf(configChanges);
+        requireNonNull(beforeExecutors, "beforeExecutors is null");
+        requireNonNull(afterExecutors, "afterExecutors is null");
+        matchedStages = List.copyOf(matchedStages);
+        addedStages = List.copyOf(addedStages);
+        removedStages = List.copyOf(removedStages);
+        appearedFindings = List.copyOf(appearedFindings);
+        disappearedFindings = List.copyOf(disappearedFindings);
+    }
+
+    public static Comparison of(AnalyzedApplication before, AnalyzedApplication after) {
+        RunMetric.Run b = RunMetric.Run.of(before.application());
+        RunMetric.Run a = RunMetric.Run.of(after.application());
+        List<MetricDelta> metrics = new ArrayList<>();
+        for (RunMetric metric : RunMetric.values()) {
+            metrics.add(new MetricDelta(metric, metric.read(b), metric.read(a)));
+        }
+        StageMatcher.Result stages = StageMatcher.match(before.application(), after.application());
+        return new Comparison(RunIdentity.of(before.application()), RunIdentity.of(after.application()), metrics,
+                ConfigDiff.diff(before.application().environment().sparkProperties(),
+                        after.application().environment().sparkProperties()),
+                ExecutorLayout.of(before.application()), ExecutorLayout.of(after.application()),
+                stages.matched(), stages.added(), stages.removed(),
+                onlyIn(after.analysis().findings(), before.analysis().findings()),
+                onlyIn(before.analysis().findings(), after.analysis().findings()));
+    }
+
+    public MetricDelta metric(RunMetric metric) {
+        return metrics.stream().filter(m -> m.metric() == metric).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no metric " + metric));
+    }
+
+    /** The regression metrics that grew by more than {@code pct} percent. */
+    public List<MetricDelta> regressions(double pct) {
+        return REGRESSION_METRICS.stream().map(this::metric).filter(m -> m.grewMoreThan(pct)).toList();
+    }
+
+    /** Findings of {@code these} whose rule and scope {@code others} lacks, in the order of {@code these}. */
+    private static List<FindingChange> onlyIn(List<Finding> these, List<Finding> others) {
+        Map<String, FindingChange> only = new LinkedHashMap<>();
+        these.stream().map(FindingChange::of).forEach(f -> only.putIfAbsent(f.key(), f));
+        others.stream().map(FindingChange::of).forEach(f -> only.remove(f.key()));
+        return List.copyOf(only.values());
+    }
+}
