@@ -10,14 +10,13 @@ public final class Units {
     private Units() {
     }
 
-    /** {@code 512 B}, {@code 1.5 KiB}, {@code 12.3 MiB}, {@code 1.02 GiB}: three significant digits. */
     public static String bytes(long bytes) {
-        if (bytes < 1024) {
+        if (Math.abs(bytes) < 1024) {
             return bytes + " B";
         }
         double value = bytes;
         int unit = 0;
-        while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+        while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
             value /= 1024;
             unit++;
         }
@@ -26,23 +25,32 @@ public final class Units {
 
     /** {@code 850 ms}, {@code 6.9 s}, {@code 4.2 min}, {@code 1.6 h}. */
     public static String millis(long millis) {
-        if (millis < 1000) {
+        long abs = Math.abs(millis);
+        if (abs < 1000) {
             return millis + " ms";
         }
         double seconds = millis / 1000.0;
-        if (seconds < 60) {
+        if (abs < 60_000) {
             return oneDecimal(seconds) + " s";
         }
-        double minutes = seconds / 60;
-        if (minutes < 60) {
-            return oneDecimal(minutes) + " min";
+        if (abs < 3_600_000) {
+            return oneDecimal(seconds / 60) + " min";
         }
-        return oneDecimal(minutes / 60) + " h";
+        return oneDecimal(seconds / 3600) + " h";
     }
 
-    /** Nanoseconds (CPU times) as {@link #millis}. */
-    public static String nanos(long nanos) {
-        return millis(nanos / 1_000_000);
+    /** Core-milliseconds as core-seconds, or core-hours past ten of them: {@code 12.3 core-s}. */
+    public static String coreMillis(long coreMillis) {
+        double seconds = coreMillis / 1000.0;
+        if (Math.abs(seconds) >= 36_000) {
+            return oneDecimal(seconds / 3600) + " core-h";
+        }
+        return oneDecimal(seconds) + " core-s";
+    }
+
+    /** Thousands separated: {@code 12,345}. */
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** {@code part} as a percentage of {@code whole}, one decimal; "-" when the whole is zero. */
@@ -53,11 +61,22 @@ public final class Units {
         return oneDecimal(100.0 * part / whole) + "%";
     }
 
+    /** A signed percentage change, {@code +4.7%} or {@code -12.0%}. */
+    public static String signedPercent(double pct) {
+        return (pct >= 0 ? "+" : "") + oneDecimal(pct) + "%";
+    }
+
+    /** A change written with its sign: {@code +} before positive values, as diffs are read. */
+    public static String signed(String formatted, long delta) {
+        return delta > 0 ? "+" + formatted : formatted;
+    }
+
     private static String threeDigits(double value) {
-        if (value >= 100) {
+        double abs = Math.abs(value);
+        if (abs >= 100) {
             return String.format(Locale.ROOT, "%.0f", value);
         }
-        if (value >= 10) {
+        if (abs >= 10) {
             return String.format(Locale.ROOT, "%.1f", value);
         }
         return String.format(Locale.ROOT, "%.2f", value);
@@ -65,5 +84,10 @@ public final class Units {
 
     private static String oneDecimal(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** Nanoseconds (CPU times) as {@link #millis}. */
+    public static String nanos(long nanos) {
+        return millis(nanos / 1_000_000);
     }
 }

@@ -1,7 +1,7 @@
 package io.sparkwise.report.compare;
 
 import io.sparkwise.report.markdown.Markdown;
-import io.sparkwise.report.markdown.Quantities;
+import io.sparkwise.report.Units;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -67,12 +67,12 @@ final class ComparisonMarkdown implements ComparisonRenderer {
         lines.add("");
         lines.add(Markdown.row("executors", "before", "after"));
         lines.add("|---|---:|---:|");
-        lines.add(Markdown.row("executors", Quantities.count(b.executors()), Quantities.count(a.executors())));
-        lines.add(Markdown.row("total cores", Quantities.count(b.totalCores()), Quantities.count(a.totalCores())));
-        lines.add(Markdown.row("cores per executor", Quantities.count(b.coresPerExecutor()),
-                Quantities.count(a.coresPerExecutor())));
-        lines.add(Markdown.row("storage memory per executor", Quantities.bytes(b.storageMemoryPerExecutor()),
-                Quantities.bytes(a.storageMemoryPerExecutor())));
+        lines.add(Markdown.row("executors", Units.count(b.executors()), Units.count(a.executors())));
+        lines.add(Markdown.row("total cores", Units.count(b.totalCores()), Units.count(a.totalCores())));
+        lines.add(Markdown.row("cores per executor", Units.count(b.coresPerExecutor()),
+                Units.count(a.coresPerExecutor())));
+        lines.add(Markdown.row("storage memory per executor", Units.bytes(b.storageMemoryPerExecutor()),
+                Units.bytes(a.storageMemoryPerExecutor())));
         lines.add(Markdown.row("`spark.executor.memory`", setting(b.executorMemory()), setting(a.executorMemory())));
         lines.add(Markdown.row("`spark.driver.memory`", setting(b.driverMemory()), setting(a.driverMemory())));
     }
@@ -112,9 +112,9 @@ final class ComparisonMarkdown implements ComparisonRenderer {
             lines.add("|---|---|---:|---:|---:|---:|---:|---:|");
             c.matchedStages().stream().limit(STAGES_SHOWN).forEach(d -> lines.add(Markdown.row(
                     stageIds(d), Markdown.text(d.after().name(), NAME_WIDTH),
-                    Quantities.millis(d.before().duration()), Quantities.millis(d.after().duration()),
+                    Units.millis(d.before().duration()), Units.millis(d.after().duration()),
                     Figures.millisChange(d.durationDelta()),
-                    Quantities.millis(d.before().executorRunTime()), Quantities.millis(d.after().executorRunTime()),
+                    Units.millis(d.before().executorRunTime()), Units.millis(d.after().executorRunTime()),
                     Figures.millisChange(d.executorRunTimeDelta()))));
             more(c.matchedStages().size(), lines);
         }
@@ -136,8 +136,8 @@ final class ComparisonMarkdown implements ComparisonRenderer {
         lines.add(title + ":");
         lines.add("");
         stages.stream().limit(STAGES_SHOWN).forEach(s -> lines.add("- stage " + s.stageId() + " "
-                + Markdown.text(s.name(), NAME_WIDTH) + " (" + s.status().name() + ", " + Quantities.millis(s.duration())
-                + ", run time " + Quantities.millis(s.executorRunTime()) + ")"));
+                + Markdown.text(s.name(), NAME_WIDTH) + " (" + s.status().name() + ", " + Units.millis(s.duration())
+                + ", run time " + Units.millis(s.executorRunTime()) + ")"));
         more(stages.size(), lines);
     }
 

@@ -1,6 +1,6 @@
 package io.sparkwise.report.compare;
 
-import io.sparkwise.report.markdown.Quantities;
+import io.sparkwise.report.Units;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -73,11 +73,11 @@ final class ComparisonText implements ComparisonRenderer {
         ExecutorLayout b = c.beforeExecutors();
         ExecutorLayout a = c.afterExecutors();
         Columns table = new Columns("Executors", "BEFORE>", "AFTER>");
-        table.row("  executors", Quantities.count(b.executors()), Quantities.count(a.executors()));
-        table.row("  total cores", Quantities.count(b.totalCores()), Quantities.count(a.totalCores()));
-        table.row("  cores per executor", Quantities.count(b.coresPerExecutor()), Quantities.count(a.coresPerExecutor()));
-        table.row("  storage memory per executor", Quantities.bytes(b.storageMemoryPerExecutor()),
-                Quantities.bytes(a.storageMemoryPerExecutor()));
+        table.row("  executors", Units.count(b.executors()), Units.count(a.executors()));
+        table.row("  total cores", Units.count(b.totalCores()), Units.count(a.totalCores()));
+        table.row("  cores per executor", Units.count(b.coresPerExecutor()), Units.count(a.coresPerExecutor()));
+        table.row("  storage memory per executor", Units.bytes(b.storageMemoryPerExecutor()),
+                Units.bytes(a.storageMemoryPerExecutor()));
         table.row("  spark.executor.memory", setting(b.executorMemory()), setting(a.executorMemory()));
         table.row("  spark.driver.memory", setting(b.driverMemory()), setting(a.driverMemory()));
         lines.add("");
@@ -124,9 +124,9 @@ final class ComparisonText implements ComparisonRenderer {
                     "RUN TIME BEFORE>", "AFTER>", "CHANGE>");
             c.matchedStages().stream().limit(STAGES_SHOWN).forEach(d -> table.row(
                     stageIds(d), cut(d.after().name(), NAME_WIDTH),
-                    Quantities.millis(d.before().duration()), Quantities.millis(d.after().duration()),
+                    Units.millis(d.before().duration()), Units.millis(d.after().duration()),
                     Figures.millisChange(d.durationDelta()),
-                    Quantities.millis(d.before().executorRunTime()), Quantities.millis(d.after().executorRunTime()),
+                    Units.millis(d.before().executorRunTime()), Units.millis(d.after().executorRunTime()),
                     Figures.millisChange(d.executorRunTimeDelta())));
             lines.add("  Most moved first (wall-time change)");
             lines.addAll(table.lines("  "));
@@ -148,8 +148,8 @@ final class ComparisonText implements ComparisonRenderer {
         }
         Columns table = new Columns("STAGE", "NAME", "STATUS", "ATTEMPTS>", "TASKS>", "DURATION>", "RUN TIME>");
         stages.stream().limit(STAGES_SHOWN).forEach(s -> table.row(String.valueOf(s.stageId()),
-                cut(s.name(), NAME_WIDTH), s.status().name(), Quantities.count(s.attempts()),
-                Quantities.count(s.numTasks()), Quantities.millis(s.duration()), Quantities.millis(s.executorRunTime())));
+                cut(s.name(), NAME_WIDTH), s.status().name(), Units.count(s.attempts()),
+                Units.count(s.numTasks()), Units.millis(s.duration()), Units.millis(s.executorRunTime())));
         lines.add("");
         lines.add("  " + title);
         lines.addAll(table.lines("  "));

@@ -1,6 +1,6 @@
 package io.sparkwise.report.compare;
 
-import io.sparkwise.report.markdown.Quantities;
+import io.sparkwise.report.Units;
 
 /** Values and changes of a comparison as people read them: units, signs, percentages. */
 final class Figures {
@@ -10,10 +10,10 @@ final class Figures {
 
     static String value(RunMetric.Unit unit, long value) {
         return switch (unit) {
-            case MILLISECONDS -> Quantities.millis(value);
-            case CORE_MILLISECONDS -> Quantities.coreMillis(value);
-            case BYTES -> Quantities.bytes(value);
-            case COUNT -> Quantities.count(value);
+            case MILLISECONDS -> Units.millis(value);
+            case CORE_MILLISECONDS -> Units.coreMillis(value);
+            case BYTES -> Units.bytes(value);
+            case COUNT -> Units.count(value);
         };
     }
 
@@ -22,20 +22,20 @@ final class Figures {
         if (m.delta() == 0) {
             return "=";
         }
-        String amount = Quantities.signed(value(m.metric().unit(), m.delta()), m.delta());
-        return amount + " (" + (m.changePct().isPresent() ? Quantities.signedPercent(m.changePct().getAsDouble()) : "new")
+        String amount = Units.signed(value(m.metric().unit(), m.delta()), m.delta());
+        return amount + " (" + (m.changePct().isPresent() ? Units.signedPercent(m.changePct().getAsDouble()) : "new")
                 + ")";
     }
 
     /** A change of milliseconds: {@code +1.2 s}, {@code -300 ms} or {@code =}. */
     static String millisChange(long delta) {
-        return delta == 0 ? "=" : Quantities.signed(Quantities.millis(delta), delta);
+        return delta == 0 ? "=" : Units.signed(Units.millis(delta), delta);
     }
 
     /** "5 → 7 (+40.0%)", the headline form of a metric. */
     static String headline(MetricDelta m) {
         return value(m.metric().unit(), m.before()) + " → " + value(m.metric().unit(), m.after())
                 + (m.delta() == 0 ? " (no change)"
-                : m.changePct().isPresent() ? " (" + Quantities.signedPercent(m.changePct().getAsDouble()) + ")" : "");
+                : m.changePct().isPresent() ? " (" + Units.signedPercent(m.changePct().getAsDouble()) + ")" : "");
     }
 }

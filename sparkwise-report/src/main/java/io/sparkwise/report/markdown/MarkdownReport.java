@@ -1,5 +1,7 @@
 package io.sparkwise.report.markdown;
 
+import io.sparkwise.report.Units;
+
 import io.sparkwise.analysis.Analysis;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Severity;
@@ -72,7 +74,7 @@ public final class MarkdownReport implements Renderer {
         String verdict = critical + warnings == 0 ? "no warnings"
                 : critical + " critical, " + warnings + (warnings == 1 ? " warning" : " warnings");
         ApplicationInfo info = app.info();
-        return icon + " **" + verdict + "** — " + Quantities.millis(info.duration())
+        return icon + " **" + verdict + "** — " + Units.millis(info.duration())
                 + (info.completed() ? "" : " (incomplete)")
                 + ", " + Markdown.code(info.master().orElse(info.clusterManager().label()))
                 + ", Spark " + Markdown.text(info.sparkVersion().orElse("version unknown"), 40);

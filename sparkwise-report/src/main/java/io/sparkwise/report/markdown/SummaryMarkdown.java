@@ -1,5 +1,7 @@
 package io.sparkwise.report.markdown;
 
+import io.sparkwise.report.Units;
+
 import io.sparkwise.model.Application;
 import io.sparkwise.model.Executor;
 import io.sparkwise.model.Job;
@@ -32,15 +34,15 @@ final class SummaryMarkdown {
                 + " completed, " + count(app.stages().stream().mapToLong(StageAttempt::numFailedTasks).sum()) + " failed, "
                 + count(app.stages().stream().mapToLong(StageAttempt::numKilledTasks).sum()) + " killed"));
         lines.add(Markdown.row("executors", executors(app)));
-        lines.add(Markdown.row("input read", Quantities.bytes(totals.inputBytes())));
-        lines.add(Markdown.row("output written", Quantities.bytes(totals.outputBytes())));
-        lines.add(Markdown.row("shuffle read / write", Quantities.bytes(totals.shuffleReadBytes()) + " / "
-                + Quantities.bytes(totals.shuffleWriteBytes())));
-        lines.add(Markdown.row("spilled (memory / disk)", Quantities.bytes(totals.memoryBytesSpilled()) + " / "
-                + Quantities.bytes(totals.diskBytesSpilled())));
-        lines.add(Markdown.row("executor run time", Quantities.millis(totals.executorRunTime())));
-        lines.add(Markdown.row("GC time", Quantities.millis(totals.jvmGcTime()) + " ("
-                + Quantities.percent(totals.jvmGcTime(), totals.executorRunTime()) + " of run time)"));
+        lines.add(Markdown.row("input read", Units.bytes(totals.inputBytes())));
+        lines.add(Markdown.row("output written", Units.bytes(totals.outputBytes())));
+        lines.add(Markdown.row("shuffle read / write", Units.bytes(totals.shuffleReadBytes()) + " / "
+                + Units.bytes(totals.shuffleWriteBytes())));
+        lines.add(Markdown.row("spilled (memory / disk)", Units.bytes(totals.memoryBytesSpilled()) + " / "
+                + Units.bytes(totals.diskBytesSpilled())));
+        lines.add(Markdown.row("executor run time", Units.millis(totals.executorRunTime())));
+        lines.add(Markdown.row("GC time", Units.millis(totals.jvmGcTime()) + " ("
+                + Units.percent(totals.jvmGcTime(), totals.executorRunTime()) + " of run time)"));
         topStages(app, lines);
     }
 
@@ -60,11 +62,11 @@ final class SummaryMarkdown {
                 .limit(TOP_STAGES)
                 .forEach(s -> lines.add(Markdown.row(s.stageId() + "." + s.attemptId(),
                         Markdown.text(s.name(), NAME_WIDTH), s.status().name(), count(s.numTasks()),
-                        s.duration().isPresent() ? Quantities.millis(s.duration().getAsLong()) : "-",
-                        Quantities.millis(s.metrics().executorRunTime()),
-                        Quantities.bytes(s.metrics().shuffleReadBytes()),
-                        Quantities.bytes(s.metrics().shuffleWriteBytes()),
-                        Quantities.bytes(s.metrics().diskBytesSpilled()))));
+                        s.duration().isPresent() ? Units.millis(s.duration().getAsLong()) : "-",
+                        Units.millis(s.metrics().executorRunTime()),
+                        Units.bytes(s.metrics().shuffleReadBytes()),
+                        Units.bytes(s.metrics().shuffleWriteBytes()),
+                        Units.bytes(s.metrics().diskBytesSpilled()))));
     }
 
     private static String executors(Application app) {
@@ -85,6 +87,6 @@ final class SummaryMarkdown {
     }
 
     private static String count(long n) {
-        return Quantities.count(n);
+        return Units.count(n);
     }
 }

@@ -1,5 +1,7 @@
 package io.sparkwise.report.markdown;
 
+import io.sparkwise.report.Units;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +27,9 @@ class MarkdownTest {
 
     @Test
     void quantities_negativeValues_keepTheirUnits() {
-        assertThat(Quantities.millis(-1500)).isEqualTo("-1.5 s");
-        assertThat(Quantities.bytes(-2048)).isEqualTo("-2.00 KiB");
-        assertThat(Quantities.signed(Quantities.millis(400), 400)).isEqualTo("+400 ms");
-        assertThat(Quantities.coreMillis(12_345)).isEqualTo("12.3 core-s");
+        assertThat(Units.millis(-1500)).isEqualTo("-1.5 s");
+        assertThat(Units.bytes(-2048)).isEqualTo("-2.00 KiB");
+        assertThat(Units.signed(Units.millis(400), 400)).isEqualTo("+400 ms");
+        assertThat(Units.coreMillis(12_345)).isEqualTo("12.3 core-s");
     }
 }
