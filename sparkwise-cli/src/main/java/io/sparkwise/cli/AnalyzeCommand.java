@@ -8,6 +8,8 @@ import io.sparkwise.model.ReadReport;
 import io.sparkwise.model.SparkwiseException;
 import io.sparkwise.report.AnalyzedApplication;
 import io.sparkwise.report.ReportFormat;
+import io.sparkwise.report.Renderer;
+import io.sparkwise.report.TextReport;
 import io.sparkwise.report.html.HtmlPages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -163,6 +165,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
+    /** Colors only on an interactive terminal, and never when NO_COLOR is set (no-color.org). */
+    private static boolean colorTerminal() {
+        String noColor = System.getenv("NO_COLOR");
+        return System.console() != null && (noColor == null || noColor.isEmpty()) && !"dumb".equals(System.getenv("TERM"));
+    }
+
     /** Writes the report; false when {@code --output} cannot be written (already said on stderr). */
     private boolean render(List<AnalyzedApplication> applications) throws IOException {
         if (format == ReportFormat.HTML && applications.size() > 1) {
@@ -170,7 +178,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            format.renderer().render(applications, out);
+            Renderer renderer = format == ReportFormat.TEXT && colorTerminal() ? new TextReport(true) : format.renderer();
+            renderer.render(applications, out);
             return true;
         }
         try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {

@@ -16,7 +16,9 @@ final class FindingsText {
     private FindingsText() {
     }
 
-    static void lines(Analysis analysis, List<String> lines) {
+    private static final String RESET = "\u001b[0m";
+
+    static void lines(Analysis analysis, List<String> lines, boolean color) {
         lines.add("");
         List<Finding> findings = analysis.findings();
         if (findings.isEmpty()) {
@@ -28,7 +30,7 @@ final class FindingsText {
                     + (findings.size() - warnings - critical) + " info), most costly first");
             int n = 1;
             for (Finding f : findings) {
-                finding(n++, f, lines);
+                finding(n++, f, lines, color);
             }
         }
         if (!analysis.recommendedConfig().isEmpty()) {
@@ -44,10 +46,13 @@ final class FindingsText {
         }
     }
 
-    private static void finding(int n, Finding f, List<String> lines) {
+    private static void finding(int n, Finding f, List<String> lines, boolean color) {
         lines.add("");
-        lines.add(String.format(Locale.ROOT, "  %d. [%s] %s", n, f.severity().label().toUpperCase(Locale.ROOT),
-                f.title()));
+        String label = "[" + f.severity().label().toUpperCase(Locale.ROOT) + "]";
+        if (color) {
+            label = colorOf(f.severity()) + label + RESET;
+        }
+        lines.add(String.format(Locale.ROOT, "  %d. %s %s", n, label, f.title()));
         lines.add("     rule " + f.ruleId() + ", " + f.scope().describe()
                 + (f.impact().wastedCoreSeconds() > 0
                 ? String.format(Locale.ROOT, ", ~%,.0f core-seconds wasted (%.0f%%)",
@@ -70,6 +75,15 @@ final class FindingsText {
         f.causedBy().ifPresent(cause -> lines.add("     caused by: " + cause));
         lines.add("     fix: " + f.recommendation().text());
         f.recommendation().config().forEach((k, v) -> lines.add("       --conf " + k + "=" + v));
+    }
+
+    /** Red for critical, yellow for warning, dim for info. */
+    private static String colorOf(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> "\u001b[1;31m";
+            case WARNING -> "\u001b[33m";
+            case INFO -> "\u001b[2m";
+        };
     }
 
     private static String value(Object v) {

@@ -31,6 +31,18 @@ import java.util.stream.Collectors;
  */
 public final class TextReport implements Renderer {
 
+    private final boolean color;
+
+    /** Plain text, for files, pipes and tests. */
+    public TextReport() {
+        this(false);
+    }
+
+    /** @param color ANSI colors on the severity labels: only for an interactive terminal */
+    public TextReport(boolean color) {
+        this.color = color;
+    }
+
     static final int TOP_STAGES = 10;
     static final int TOP_SQL = 5;
     static final int DAMAGED_LINES_SHOWN = 5;
@@ -57,7 +69,7 @@ public final class TextReport implements Renderer {
         Application app = analyzed.application();
         List<String> lines = new ArrayList<>();
         header(app, lines);
-        FindingsText.lines(analyzed.analysis(), lines);
+        FindingsText.lines(analyzed.analysis(), lines, color);
         executors(app.executors(), lines);
         work(app, lines);
         totals(app.totals(), lines);

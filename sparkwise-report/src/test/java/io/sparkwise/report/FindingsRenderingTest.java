@@ -85,4 +85,16 @@ class FindingsRenderingTest {
                   note: a note
                 """);
     }
+
+    @Test
+    void text_withColor_colorsOnlyTheSeverityLabels() throws IOException {
+        StringWriter out = new StringWriter();
+        new TextReport(true).render(List.of(analyzed()), out);
+
+        assertThat(out.toString()).contains("  1. \u001b[1;31m[CRITICAL]\u001b[0m Hot key in stage 3",
+                "  2. \u001b[33m[WARNING]\u001b[0m Spill in stage 3");
+        StringWriter plain = new StringWriter();
+        new TextReport().render(List.of(analyzed()), plain);
+        assertThat(plain.toString()).doesNotContain("\u001b");
+    }
 }
