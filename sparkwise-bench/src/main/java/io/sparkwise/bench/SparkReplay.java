@@ -79,7 +79,10 @@ public final class SparkReplay {
         Configuration hadoopConf = new Configuration();
         Path path = new Path(new java.io.File(log).getAbsoluteFile().toURI());
         FileSystem fs = path.getFileSystem(hadoopConf);
-        EventLogFileReader reader = EventLogFileReader.apply(fs, path, Option.empty());
+        // By status, as FsHistoryProvider does: a rolling eventlog_v2_* directory gets the rolling reader.
+        EventLogFileReader reader = EventLogFileReader.apply(fs, fs.getFileStatus(path)).getOrElse(() -> {
+            throw new IllegalArgumentException("not an event log: " + log);
+        });
 
         InMemoryStore store = new InMemoryStore();
         ElementTrackingStore trackingStore = new ElementTrackingStore(store, replayConf);
