@@ -50,9 +50,9 @@ public final class GenerateLog {
 
     public static void main(String[] args) throws IOException {
         Path cache = defaultCache();
-        int rounds = 2;
+        int rounds = 3;
         int partitions = 800;
-        int rddJobs = 4;
+        int rddJobs = 9;
         int rddSlices = 3000;
         long rows = 1_500_000;
         boolean force = false;
