@@ -16,7 +16,7 @@ class ScenarioManifestTest {
         Set<String> ruleIds = Analyzer.withBuiltInRules().rules().stream().map(Rule::id).collect(Collectors.toSet());
         assertThat(Scenarios.all()).allSatisfy(scenario -> {
             assertThat(ruleIds).as(scenario.name()).containsAll(scenario.expectedRules()).containsAll(scenario.acceptedRules());
-            assertThat(scenario.acceptedRules()).as(scenario.name()).doesNotContainAnyElementsOf(scenario.expectedRules());
+            assertThat(scenario.acceptedRules()).as(scenario.name()).noneMatch(scenario.expectedRules()::contains);
         });
     }
 

@@ -6,7 +6,6 @@ import io.sparkwise.analysis.Thresholds;
 import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.model.Application;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,10 +50,12 @@ final class ScenarioRuns {
 
     private static Path createOut() {
         try {
-            Path dir = Path.of("target", "demo-runs");
-            return Files.createDirectories(dir).toAbsolutePath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // target/demo-runs of this module (surefire runs from the repository root): the logs
+            // stay after the build, for a person to open or to analyze.
+            Path testClasses = Path.of(ScenarioRuns.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.createDirectories(testClasses.getParent().resolve("demo-runs"));
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot create target/demo-runs", e);
         }
     }
 }

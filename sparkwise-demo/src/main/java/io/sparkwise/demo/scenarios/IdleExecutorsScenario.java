@@ -22,7 +22,7 @@ public final class IdleExecutorsScenario implements Scenario {
 
     static final long CUSTOMERS = 20_000;
     static final long ORDERS = 200_000;
-    static final int DAYS = 40;
+    static final int DAYS = 30;
 
     @Override
     public String name() {
