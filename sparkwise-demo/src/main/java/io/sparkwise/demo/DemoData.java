@@ -42,6 +42,21 @@ public final class DemoData {
                 "date_add(DATE'2024-01-01', CAST(" + uniform("id", 6, 366) + " AS INT)) AS order_date");
     }
 
+    /**
+     * {@code session_id, customer_id, pages, session_date}: web sessions. A {@code hotShare} of them
+     * goes to customer 0 (a crawler logged in as one account), like {@link #orders}.
+     */
+    public static Dataset<Row> sessions(SparkSession spark, long count, long customers, double hotShare,
+            int partitions) {
+        long hotPerMille = Math.round(hotShare * 1000);
+        return spark.range(0, count, 1, partitions).selectExpr(
+                "id AS session_id",
+                "CASE WHEN " + uniform("id", 7, 1000) + " < " + hotPerMille + " THEN 0L"
+                        + " ELSE " + uniform("id", 8, customers) + " END AS customer_id",
+                "CAST(" + uniform("id", 9, 40) + " AS INT) + 1 AS pages",
+                "date_add(DATE'2024-01-01', CAST(" + uniform("id", 10, 366) + " AS INT)) AS session_date");
+    }
+
     /** A SQL expression uniform in {@code [0, bound)}, from the column and a per-column salt. */
     static String uniform(String column, int salt, long bound) {
         return "pmod(hash(" + column + ", " + (SEED + salt) + "L), " + bound + ")";

@@ -43,7 +43,9 @@ public final class DemoMain {
             return USAGE;
         }
         if (parsed.list()) {
-            Scenarios.all().forEach(s -> out.printf(Locale.ROOT, "%-12s %s%n", s.name(), s.description()));
+            Scenarios.all().forEach(s -> out.printf(Locale.ROOT, "%-15s %s%n%-15s   expects: %s%n", s.name(),
+                    s.description(), "", s.expectedRules().isEmpty() ? "no warning or worse"
+                            : String.join(", ", new java.util.TreeSet<>(s.expectedRules()))));
             return OK;
         }
         return runAll(scenarios, parsed.out().orElseThrow(), parsed.verbose(), out, err);
@@ -52,7 +54,7 @@ public final class DemoMain {
     private static int runAll(List<Scenario> scenarios, Path outDir, boolean verbose, PrintStream out,
             PrintStream err) {
         for (Scenario scenario : scenarios) {
-            err.println("demo: running scenario '" + scenario.name() + "' (Spark local[2])");
+            err.println("demo: running scenario '" + scenario.name() + "' (Spark " + scenario.cluster().master() + ")");
             try {
                 DemoRun run = DemoRunner.run(scenario, outDir);
                 err.printf(Locale.ROOT, "demo: scenario '%s' done in %.1f s%n", run.scenario(),

@@ -11,16 +11,13 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs one scenario in its own local SparkSession with event logging on, so each scenario is one
+ * Runs one scenario in its own SparkSession (local or local-cluster) with event logging on, so each scenario is one
  * Spark application and one event log.
  *
  * <p>Layout under the output directory: {@code eventlogs/} (one plain-JSON file per application,
  * named by Spark after the application id), {@code data/<scenario>/} (Parquet the scenario writes).
  */
 public final class DemoRunner {
-
-    /** Two cores: the size of the machines we build on, and enough to see parallel tasks. */
-    static final String MASTER = "local[2]";
 
     private DemoRunner() {}
 
@@ -47,8 +44,8 @@ public final class DemoRunner {
     }
 
     static SparkSession session(Scenario scenario, Path out, Path logDir) {
-        return SparkSession.builder()
-                .master(MASTER)
+        SparkSession.Builder builder = SparkSession.builder()
+                .master(scenario.cluster().master())
                 .appName("sparkwise-demo-" + scenario.name())
                 .config("spark.eventLog.enabled", "true")
                 .config("spark.eventLog.dir", logDir.toUri().toString())
@@ -62,8 +59,17 @@ public final class DemoRunner {
                 .config("spark.sql.shuffle.partitions", "8")
                 .config("spark.default.parallelism", "4")
                 // Keep the warehouse inside the output directory, not in the caller's cwd.
-                .config("spark.sql.warehouse.dir", out.resolve("warehouse").toUri().toString())
-                .getOrCreate();
+                .config("spark.sql.warehouse.dir", out.resolve("warehouse").toUri().toString());
+        Cluster cluster = scenario.cluster();
+        if (!cluster.isLocal()) {
+            builder.config("spark.executor.extraClassPath", SparkHome.prepare())
+                    .config("spark.executor.memory", cluster.executorMemoryMb() + "m")
+                    .config("spark.executor.cores", String.valueOf(cluster.coresPerExecutor()))
+                    // The executors' JVMs need the same --add-opens as ours on Java 17.
+                    .config("spark.executor.extraJavaOptions", JvmOptions.asString());
+        }
+        scenario.sessionConfig().forEach(builder::config);
+        return builder.getOrCreate();
     }
 
     /**

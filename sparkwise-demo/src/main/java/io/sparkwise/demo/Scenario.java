@@ -1,12 +1,18 @@
 package io.sparkwise.demo;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * One Spark workload whose event log is ground truth for the analyzer. A scenario either runs
  * clean or injects one known problem (skew, spill, too many small tasks...), so a rule test can
  * say "on this log, this rule must fire".
+ *
+ * <p>Its manifest is {@link #expectedRules()} (must fire, at any severity) and
+ * {@link #acceptedRules()} (may fire at warning or worse). Any other warning-or-worse finding on
+ * its log is a false positive and fails the ground-truth test.
  *
  * <p>Adding a scenario is one class plus one line in {@link Scenarios}.
  */
@@ -17,6 +23,34 @@ public interface Scenario {
 
     /** One line for {@code --list}: what the workload does and which problem it carries. */
     String description();
+
+    /** Rule ids that must fire on this scenario's log (any severity). Empty for the baseline. */
+    Set<String> expectedRules();
+
+    /**
+     * Rule ids besides {@link #expectedRules()} that may fire at warning or worse: symptoms of the
+     * injected problem (a failed job after an out-of-memory error). Info findings are never
+     * checked: they are allowed anywhere.
+     */
+    default Set<String> acceptedRules() {
+        return Set.of();
+    }
+
+    /**
+     * Where the scenario runs: {@link Cluster#LOCAL} (tasks in the driver JVM) unless executor
+     * behaviour matters (loss, idle executors, executor memory).
+     */
+    default Cluster cluster() {
+        return Cluster.LOCAL;
+    }
+
+    /**
+     * Configs set when the session is built: the static ones (memory, executors) that cannot be
+     * changed once it runs. Runtime SQL configs belong in {@link #run}.
+     */
+    default Map<String, String> sessionConfig() {
+        return Map.of();
+    }
 
     /**
      * Runs the workload. The session already has event logging on; the scenario may change

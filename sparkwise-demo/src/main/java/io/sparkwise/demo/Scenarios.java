@@ -1,7 +1,14 @@
 package io.sparkwise.demo;
 
+import io.sparkwise.demo.scenarios.CartesianJoinScenario;
 import io.sparkwise.demo.scenarios.CleanScenario;
+import io.sparkwise.demo.scenarios.ExecutorOomScenario;
+import io.sparkwise.demo.scenarios.IdleExecutorsScenario;
 import io.sparkwise.demo.scenarios.SkewedJoinScenario;
+import io.sparkwise.demo.scenarios.SmallFilesScenario;
+import io.sparkwise.demo.scenarios.SpillScenario;
+import io.sparkwise.demo.scenarios.TinyTasksScenario;
+import io.sparkwise.demo.scenarios.UdfFilterScenario;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,7 +27,14 @@ public final class Scenarios {
 
     private static final Map<String, Scenario> BY_NAME = register(
             new CleanScenario(),
-            new SkewedJoinScenario());
+            new SkewedJoinScenario(),
+            new SpillScenario(),
+            new TinyTasksScenario(),
+            new SmallFilesScenario(),
+            new CartesianJoinScenario(),
+            new UdfFilterScenario(),
+            new IdleExecutorsScenario(),
+            new ExecutorOomScenario());
 
     private Scenarios() {}
 

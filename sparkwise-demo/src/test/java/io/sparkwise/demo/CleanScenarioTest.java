@@ -4,35 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the real {@code clean} scenario once (one local SparkSession for the class, about 30 s on
- * two cores) and checks the event log it leaves. The counts are what Spark 4.0.1 writes for this
+ * Checks the event log of the real {@code clean} scenario (run once per test JVM by
+ * {@link ScenarioRuns}, shared with {@link GroundTruthTest}; about 30 s on two cores). The counts are what Spark 4.0.1 writes for this
  * workload today (27 jobs, 11 SQL executions); the bounds leave room for AQE planning one job
  * more or less after a Spark upgrade, not for a workload that lost a step.
  */
+@Tag("integration")
 class CleanScenarioTest {
-
-    @TempDir
-    static Path out;
 
     static DemoRun run;
     static List<String> lines;
 
     @BeforeAll
     static void runCleanScenario() throws IOException {
-        run = DemoRunner.run(Scenarios.byName("clean").orElseThrow(), out);
+        run = ScenarioRuns.of("clean").run();
         lines = Files.readAllLines(run.eventLog());
     }
 
     @Test
     void run_clean_writesOnePlainEventLogNamedAfterTheApplication() {
-        assertThat(run.eventLog()).isRegularFile().hasParent(DemoRunner.eventLogDir(out.toAbsolutePath()));
+        assertThat(run.eventLog()).isRegularFile().hasParent(DemoRunner.eventLogDir(ScenarioRuns.out()));
         assertThat(run.eventLog().getFileName().toString()).isEqualTo(run.applicationId());
         assertThat(lines.get(0)).isEqualTo("{\"Event\":\"SparkListenerLogStart\",\"Spark Version\":\"4.0.1\"}");
     }

@@ -28,7 +28,8 @@ class DemoMainTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("demo: unknown scenario 'nope'; known: clean, skewed-join, or all\n");
+        assertThat(err()).isEqualTo("demo: unknown scenario 'nope'; known: clean, skewed-join, spill, tiny-tasks,"
+                + " small-files, cartesian-join, udf-filter, idle-executors, executor-oom, or all\n");
     }
 
     @Test
@@ -45,7 +46,7 @@ class DemoMainTest {
 
     @Test
     void resolve_all_isEveryScenarioInRegistryOrder() {
-        assertThat(Scenarios.resolve("all")).extracting(Scenario::name).containsExactly("clean", "skewed-join");
+        assertThat(Scenarios.resolve("all")).extracting(Scenario::name).startsWith("clean", "skewed-join").hasSize(9);
         assertThat(Scenarios.resolve("skewed-join, clean")).extracting(Scenario::name)
                 .containsExactly("skewed-join", "clean");
     }

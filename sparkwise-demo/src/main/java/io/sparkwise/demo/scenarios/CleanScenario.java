@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,6 +35,11 @@ public final class CleanScenario implements Scenario {
     public String description() {
         return "healthy baseline: orders x customers join, group by region, window, sort, "
                 + "Parquet write/read, cached table, one RDD job";
+    }
+
+    @Override
+    public Set<String> expectedRules() {
+        return Set.of();
     }
 
     @Override

@@ -5,23 +5,28 @@ import static io.sparkwise.demo.Steps.step;
 import io.sparkwise.demo.DemoData;
 import io.sparkwise.demo.Scenario;
 import java.nio.file.Path;
+import java.util.Set;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A join with one hot key: 60% of the orders belong to customer 0, so one shuffle partition of the
- * sort-merge join reads most of the data while the others idle. This is the problem Spark's AQE
- * skew-join handling exists for, so the scenario turns it off, as well as broadcast joins (which
- * would avoid the shuffle on data this small) — a setup seen in the field when broadcast is
- * disabled after driver OOMs. Partition coalescing is off too, so the join stage keeps its 8
- * tasks and the hot one stands out (coalesced to 4 tasks, the hot one read 4.8x the median
- * records; with 8 it reads 12x, and runs 7x the median task time).
+ * A join with one hot key on both sides: customer 0 holds a share of the orders and, being a
+ * crawler's account, a share of the web sessions too. Joining orders to sessions per customer
+ * (orders placed on a day the customer visited) multiplies the hot key's rows, so one task of the
+ * sort-merge join does almost all the work while the others finish in a second.
+ *
+ * <p>AQE's skew-join split and broadcast joins are off, a setup seen in the field after driver
+ * OOMs; partition coalescing is off so the join stage keeps its 16 tasks. At this size the hot
+ * partition is a few MiB, far under the 256 MiB AQE (and skew.shuffle-read) call skewed, so it is
+ * the time evidence, skew.task-duration, that fires: a straggler of 30 s or more.
  */
 public final class SkewedJoinScenario implements Scenario {
 
     static final long CUSTOMERS = 20_000;
-    static final long ORDERS = 600_000;
-    static final double HOT_SHARE = 0.6;
+    static final long ORDERS = 200_000;
+    static final double HOT_ORDERS = 0.04;
+    static final long SESSIONS = 100_000;
+    static final double HOT_SESSIONS = 0.09;
 
     @Override
     public String name() {
@@ -30,7 +35,13 @@ public final class SkewedJoinScenario implements Scenario {
 
     @Override
     public String description() {
-        return "one hot join key (60% of orders on customer 0), AQE skew join and broadcast off";
+        return "one hot join key on both sides (customer 0: 4% of orders, 9% of sessions), "
+                + "AQE skew join and broadcast off";
+    }
+
+    @Override
+    public Set<String> expectedRules() {
+        return Set.of("skew.task-duration");
     }
 
     @Override
@@ -38,18 +49,19 @@ public final class SkewedJoinScenario implements Scenario {
         spark.conf().set("spark.sql.autoBroadcastJoinThreshold", "-1");
         spark.conf().set("spark.sql.adaptive.skewJoin.enabled", "false");
         spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
-        String customers = dataDir.resolve("customers").toString();
+        spark.conf().set("spark.sql.shuffle.partitions", "16");
         String orders = dataDir.resolve("orders").toString();
-        step(spark, "write customers to Parquet", () -> DemoData.customers(spark, CUSTOMERS, 2)
-                .write().mode(SaveMode.Overwrite).parquet(customers));
-        step(spark, "write skewed orders to Parquet", () -> DemoData.orders(spark, ORDERS, CUSTOMERS, HOT_SHARE, 4)
+        String sessions = dataDir.resolve("sessions").toString();
+        step(spark, "write skewed orders to Parquet", () -> DemoData.orders(spark, ORDERS, CUSTOMERS, HOT_ORDERS, 2)
                 .write().mode(SaveMode.Overwrite).parquet(orders));
-        spark.read().parquet(customers).createOrReplaceTempView("customers");
+        step(spark, "write skewed sessions to Parquet", () -> DemoData.sessions(spark, SESSIONS, CUSTOMERS,
+                HOT_SESSIONS, 2).write().mode(SaveMode.Overwrite).parquet(sessions));
         spark.read().parquet(orders).createOrReplaceTempView("orders");
-        step(spark, "orders per customer with names (skewed join)", () -> spark.sql("""
-                SELECT c.region, c.segment, count(*) AS orders, sum(o.amount) AS revenue,
-                       count(DISTINCT o.order_date) AS active_days
-                FROM orders o JOIN customers c ON o.customer_id = c.customer_id
-                GROUP BY c.region, c.segment""").collectAsList());
+        spark.read().parquet(sessions).createOrReplaceTempView("sessions");
+        step(spark, "orders joined to sessions per customer (skewed join)", () -> spark.sql("""
+                SELECT o.order_date, count(*) AS pairs, sum(s.pages) AS pages,
+                       sum(CASE WHEN s.session_date = o.order_date THEN o.amount END) AS same_day_revenue
+                FROM orders o JOIN sessions s ON o.customer_id = s.customer_id
+                GROUP BY o.order_date""").collectAsList());
     }
 }

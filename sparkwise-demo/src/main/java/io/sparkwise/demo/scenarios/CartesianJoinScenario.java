@@ -1,0 +1,76 @@
+package io.sparkwise.demo.scenarios;
+
+import static io.sparkwise.demo.Steps.step;
+
+import io.sparkwise.demo.DemoData;
+import io.sparkwise.demo.Scenario;
+import java.nio.file.Path;
+import java.util.Set;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A range join without an equality key: every order is matched to its price band with
+ * {@code amount BETWEEN low AND high}. Spark has no key to hash or sort on, so it plans a
+ * BroadcastNestedLoopJoin that compares every order with every band. The fix is in the query:
+ * the bands are 10-unit wide, so {@code floor(amount / 10)} is an equality key (see
+ * {@link #FIXED_QUERY}).
+ */
+public final class CartesianJoinScenario implements Scenario {
+
+    static final long CUSTOMERS = 20_000;
+    static final long ORDERS = 1_000_000;
+    static final int BANDS = 100;
+
+    static final String QUERY = """
+            SELECT b.band, count(*) AS orders, sum(o.amount) AS revenue
+            FROM orders o JOIN bands b ON o.amount >= b.low AND o.amount < b.high
+            GROUP BY b.band""";
+
+    /** The same result through an equality key: Spark hashes on it instead of comparing all pairs. */
+    public static final String FIXED_QUERY = """
+            SELECT b.band, count(*) AS orders, sum(o.amount) AS revenue
+            FROM orders o JOIN bands b ON CAST(floor(o.amount / 10) AS INT) = b.band
+            GROUP BY b.band""";
+
+    private final boolean fixed;
+
+    public CartesianJoinScenario() {
+        this(false);
+    }
+
+    /** @param fixed run {@link #FIXED_QUERY} instead, for {@code --verify-fixes} */
+    public CartesianJoinScenario(boolean fixed) {
+        this.fixed = fixed;
+    }
+
+    @Override
+    public String name() {
+        return "cartesian-join";
+    }
+
+    @Override
+    public String description() {
+        return "orders matched to price bands by a range condition (no equality key): "
+                + "BroadcastNestedLoopJoin";
+    }
+
+    @Override
+    public Set<String> expectedRules() {
+        return Set.of("sql.cartesian-product");
+    }
+
+    @Override
+    public void run(SparkSession spark, Path dataDir) {
+        String orders = dataDir.resolve("orders").toString();
+        step(spark, "write orders to Parquet", () -> DemoData.orders(spark, ORDERS, CUSTOMERS, 0, 2)
+                .write().mode(SaveMode.Overwrite).parquet(orders));
+        spark.read().parquet(orders).createOrReplaceTempView("orders");
+        spark.range(0, BANDS, 1, 1).selectExpr("CAST(id AS INT) AS band",
+                "CAST(id * 10 AS DECIMAL(12, 2)) AS low", "CAST(id * 10 + 10 AS DECIMAL(12, 2)) AS high")
+                .createOrReplaceTempView("bands");
+        step(spark, fixed ? "revenue per price band (equi-join on band)" : "revenue per price band (range join)",
+                () -> spark.sql(fixed ? FIXED_QUERY : QUERY)
+                        .write().mode(SaveMode.Overwrite).parquet(dataDir.resolve("band_revenue").toString()));
+    }
+}

@@ -1,0 +1,79 @@
+package io.sparkwise.demo.scenarios;
+
+import static io.sparkwise.demo.Steps.step;
+
+import io.sparkwise.demo.DemoData;
+import io.sparkwise.demo.Scenario;
+import java.nio.file.Path;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * A Java UDF in a filter: {@code is_q4(order_date)} selects fourth-quarter orders. Spark cannot
+ * look inside the UDF, so the predicate is not pushed to the Parquet reader (no row-group
+ * skipping on min/max) and every row is converted to Java objects to call it. The fix is in the
+ * query: the built-in {@code order_date >= DATE'2024-10-01'} (see {@link #FIXED_FILTER}).
+ */
+public final class UdfFilterScenario implements Scenario {
+
+    static final long CUSTOMERS = 20_000;
+    static final long ORDERS = 1_000_000;
+
+    /** Q4 by a Java lambda: opaque to the optimizer. */
+    static final UserDefinedFunction IS_Q4 = functions.udf(
+            (UDF1<java.sql.Date, Boolean>) date -> date != null && date.toLocalDate().getMonthValue() >= 10,
+            DataTypes.BooleanType);
+
+    /** The fix: the same predicate with a built-in comparison, which Parquet can push down. */
+    static final String FIXED_FILTER = "order_date >= DATE'2024-10-01'";
+
+    private final boolean fixed;
+
+    public UdfFilterScenario() {
+        this(false);
+    }
+
+    /** @param fixed run {@link #FIXED_QUERY} instead, for {@code --verify-fixes} */
+    public UdfFilterScenario(boolean fixed) {
+        this.fixed = fixed;
+    }
+
+    @Override
+    public String name() {
+        return "udf-filter";
+    }
+
+    @Override
+    public String description() {
+        return "a Java UDF in a WHERE clause: no filter pushdown to Parquet, rows converted to call it";
+    }
+
+    @Override
+    public Set<String> expectedRules() {
+        return Set.of("sql.udf");
+    }
+
+    @Override
+    public void run(SparkSession spark, Path dataDir) {
+        String orders = dataDir.resolve("orders").toString();
+        // Sorted by date, as event data usually lands: min/max per row group make skipping possible.
+        step(spark, "write orders to Parquet, sorted by date", () -> DemoData.orders(spark, ORDERS, CUSTOMERS, 0, 2)
+                .sortWithinPartitions("order_date")
+                .write().mode(SaveMode.Overwrite).parquet(orders));
+        Dataset<Row> all = spark.read().parquet(orders);
+        // An unnamed UDF (functions.udf), as DataFrame code usually has; a UDF registered by name
+        // shows in the plan under its name, and sql.udf looks for "UDF(" (see docs/demo.md).
+        Dataset<Row> q4 = fixed ? all.where(FIXED_FILTER) : all.where(IS_Q4.apply(all.col("order_date")));
+        step(spark, fixed ? "Q4 revenue per customer (built-in filter)" : "Q4 revenue per customer (UDF filter)",
+                () -> q4.groupBy("customer_id").agg(functions.count("*").as("orders"),
+                                functions.sum("amount").as("revenue"))
+                        .write().mode(SaveMode.Overwrite).parquet(dataDir.resolve("q4_revenue").toString()));
+    }
+}
