@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Names the cause of an executor loss from Spark's, YARN's and Kubernetes' loss messages. */
 final class FailureCauses {
 
-    private static final Pattern EXIT_CODE = Pattern.compile("exit (?:code|status)[:= ]*(-?\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXIT_CODE = Pattern.compile("exit(?:ed)?(?: with)? (?:code|status)[:= ]*(-?\\d+)", Pattern.CASE_INSENSITIVE);
 
     private FailureCauses() {
     }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class FailureSignals {
 
-    private static final Pattern EXIT_CODE = Pattern.compile("exit (?:code|status)[:= ]*(-?\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXIT_CODE = Pattern.compile("exit(?:ed)?(?: with)? (?:code|status)[:= ]*(-?\\d+)", Pattern.CASE_INSENSITIVE);
 
     /** Spark's own OOM exit code (SparkExitCode.OOM) and SIGKILL as the kernel's OOM killer sends it. */
     private static final int SPARK_OOM_EXIT = 52;

@@ -1,0 +1,78 @@
+package io.sparkwise.demo;
+
+import io.sparkwise.report.AnalyzedApplication;
+import io.sparkwise.report.compare.Comparison;
+import io.sparkwise.report.compare.ConfigChange;
+import io.sparkwise.report.compare.StageDelta;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * "Why did tonight's run take longer?" on two real runs of the same workload: the spill scenario
+ * with Spark's default execution memory (before) and with spark.memory.fraction=0.02 (after, its
+ * injected problem). compare must name the changed key and put the sort stage that spilled first.
+ */
+@Tag("integration")
+class CompareDemoRunsTest {
+
+    /** The spill scenario's workload with Spark's default memory fraction: the same job, no spill. */
+    private static final class WithoutSpill implements Scenario {
+        private final Scenario spill = Scenarios.byName("spill").orElseThrow();
+
+        @Override
+        public String name() {
+            return "spill-fixed";
+        }
+
+        @Override
+        public String description() {
+            return "the spill workload with spark.memory.fraction at its default";
+        }
+
+        @Override
+        public Set<String> expectedRules() {
+            return Set.of();
+        }
+
+        @Override
+        public Map<String, String> sessionConfig() {
+            return Map.of();
+        }
+
+        @Override
+        public void run(SparkSession spark, Path dataDir) {
+            spill.run(spark, dataDir);
+        }
+    }
+
+    @Test
+    void compare_sameWorkloadWithLessExecutionMemory_namesTheKeyAndTheSlowerSortStage() {
+        ScenarioRuns.Analyzed after = ScenarioRuns.of("spill");
+        ScenarioRuns.Analyzed before = ScenarioRuns.analyze(DemoRunner.run(new WithoutSpill(), ScenarioRuns.out()));
+
+        Comparison comparison = Comparison.of(new AnalyzedApplication(before.application(), before.analysis()),
+                new AnalyzedApplication(after.application(), after.analysis()));
+
+        assertThat(comparison.configChanges()).extracting(ConfigChange::key).contains("spark.memory.fraction");
+        ConfigChange fraction = comparison.configChanges().stream()
+                .filter(c -> c.key().equals("spark.memory.fraction")).findFirst().orElseThrow();
+        assertThat(fraction.before()).isEmpty();
+        assertThat(fraction.after()).isEqualTo(Optional.of("0.02"));
+        // The stage that moved most: the one whose tasks spilled in the after run.
+        StageDelta slowest = comparison.matchedStages().stream()
+                .max(Comparator.comparingLong(StageDelta::durationDelta)).orElseThrow();
+        assertThat(slowest.durationDelta()).isPositive();
+        assertThat(after.application().stage(slowest.after().stageId(), 0).orElseThrow().metrics().diskBytesSpilled())
+                .isPositive();
+        assertThat(comparison.appearedFindings()).extracting(f -> f.ruleId()).contains("memory.spill");
+    }
+}
