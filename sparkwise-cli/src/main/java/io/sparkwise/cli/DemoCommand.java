@@ -108,17 +108,44 @@ public final class DemoCommand implements Callable<Integer> {
         if (child.eventLogs().isEmpty()) {
             throw new DemoException("the Spark workload finished but reported no event log");
         }
+        List<DemoSummary.ScenarioLog> logs = child.eventLogs().stream().map(DemoSummary.ScenarioLog::parse).toList();
+        List<String> paths = logs.stream().map(DemoSummary.ScenarioLog::path).toList();
         err().println("sparkwise demo: event logs and data are under " + outDir + "; analyzing "
-                + child.eventLogs().size() + " event log(s)");
+                + paths.size() + " event log(s)");
         err().flush();
-        return analyze(child.eventLogs());
+        // One scenario: its full text analysis on the terminal. Several: the text goes to a file
+        // and the terminal gets the summary table.
+        Path text = outDir.resolve("analysis.txt");
+        int exit = paths.size() == 1 ? analyze(paths) : analyze(paths, "--quiet", "--output", text.toString());
+        Path reports = outDir.resolve("reports");
+        String html = htmlReports(logs, paths, reports);
+        DemoSummary.print(logs, out());
+        out().println("  HTML report" + (paths.size() == 1 ? ": " : "s: ") + html);
+        if (paths.size() > 1) {
+            out().println("  text analysis of every scenario: " + text);
+        }
+        out().flush();
+        return exit;
+    }
+
+    /** A self-contained HTML page per scenario (and an index for several); returns what to open. */
+    private String htmlReports(List<DemoSummary.ScenarioLog> logs, List<String> paths, Path reports) {
+        try {
+            Files.createDirectories(reports);
+        } catch (IOException e) {
+            throw new DemoException("cannot create " + reports + ": " + e.getMessage(), e);
+        }
+        Path target = paths.size() == 1 ? reports.resolve(logs.get(0).scenario() + ".html") : reports;
+        analyze(paths, "--quiet", "--format", "html", "--output", target.toString());
+        return (paths.size() == 1 ? target : reports.resolve("index.html")).toString();
     }
 
     /** Delegates to the sibling command, so the demo shows exactly what {@code analyze} prints. */
-    private int analyze(List<String> eventLogs) {
+    private int analyze(List<String> eventLogs, String... options) {
         List<String> args = new ArrayList<>();
         args.add("analyze");
         args.addAll(eventLogs);
+        args.addAll(List.of(options));
         return spec.parent().commandLine().execute(args.toArray(String[]::new));
     }
 

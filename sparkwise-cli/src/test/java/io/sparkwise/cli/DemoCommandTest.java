@@ -56,12 +56,15 @@ class DemoCommandTest {
         int exit = execute("demo", "--out", outDir.toString(), "--scenario", "a,b");
 
         assertThat(exit).isZero();
-        assertThat(analyze.received).containsExactly(List.of(
-                outDir.resolve("eventlogs/local-a").toAbsolutePath().toString(),
-                outDir.resolve("eventlogs/local-b").toAbsolutePath().toString()));
+        List<String> logs = List.of(outDir.resolve("eventlogs/local-a").toAbsolutePath().toString(),
+                outDir.resolve("eventlogs/local-b").toAbsolutePath().toString());
+        // Once as text (to a file, several scenarios), once as HTML pages with an index.
+        assertThat(analyze.received).containsExactly(logs, logs);
+        assertThat(analyze.formats).containsExactly("text", "html");
         assertThat(err.toString()).contains("echo: running a,b with flag on\n")
                 .contains("sparkwise demo: event logs and data are under " + outDir + "; analyzing 2 event log(s)\n");
-        assertThat(out.toString()).isEmpty();
+        assertThat(out.toString()).contains("Demo summary", "local-a", "local-b", "none expected: clean",
+                "HTML reports: " + outDir.resolve("reports/index.html"));
     }
 
     @Test
@@ -170,14 +173,25 @@ class DemoCommandTest {
     @Command(name = "analyze")
     static final class RecordingAnalyze implements Callable<Integer> {
         final List<List<String>> received = new ArrayList<>();
+        final List<String> formats = new ArrayList<>();
         int exitCode;
 
         @Parameters
         List<String> paths;
 
+        @picocli.CommandLine.Option(names = "--format")
+        String format = "text";
+
+        @picocli.CommandLine.Option(names = "--output")
+        String output;
+
+        @picocli.CommandLine.Option(names = "--quiet")
+        boolean quiet;
+
         @Override
         public Integer call() {
             received.add(List.copyOf(paths));
+            formats.add(format);
             return exitCode;
         }
     }

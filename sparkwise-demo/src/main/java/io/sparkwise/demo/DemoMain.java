@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * Entry point of the demo child JVM (started by {@code sparkwise demo}). Runs scenarios and prints
@@ -59,7 +60,9 @@ public final class DemoMain {
                 DemoRun run = DemoRunner.run(scenario, outDir);
                 err.printf(Locale.ROOT, "demo: scenario '%s' done in %.1f s%n", run.scenario(),
                         run.elapsed().toMillis() / 1000.0);
-                out.println(EVENTLOG_PREFIX + run.eventLog().toAbsolutePath());
+                // Path first (the CLI's contract), then tab-separated: scenario, wall ms, expected rules.
+                out.println(EVENTLOG_PREFIX + run.eventLog().toAbsolutePath() + "\t" + scenario.name() + "\t"
+                        + run.elapsed().toMillis() + "\t" + String.join(",", new TreeSet<>(scenario.expectedRules())));
                 out.flush();
             } catch (RuntimeException | LinkageError e) {
                 err.println("demo: scenario '" + scenario.name() + "' failed: " + oneLine(e));

@@ -7,14 +7,14 @@ import java.util.List;
  * A table with aligned columns for the terminal: text columns left-aligned, number columns
  * right-aligned, two spaces between columns, no trailing spaces.
  */
-final class TextTable {
+public final class TextTable {
 
     private final List<String> headers;
     private final boolean[] rightAligned;
     private final List<String[]> rows = new ArrayList<>();
 
     /** Header names; a name ending in {@code >} marks a right-aligned column (the mark is not shown). */
-    TextTable(String... headers) {
+    public TextTable(String... headers) {
         this.headers = new ArrayList<>();
         this.rightAligned = new boolean[headers.length];
         for (int i = 0; i < headers.length; i++) {
@@ -23,7 +23,7 @@ final class TextTable {
         }
     }
 
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
         }
@@ -32,7 +32,7 @@ final class TextTable {
     }
 
     /** The table's lines, each starting with {@code indent}. */
-    List<String> lines(String indent) {
+    public List<String> lines(String indent) {
         int[] widths = widths();
         List<String> lines = new ArrayList<>();
         lines.add(line(indent, headers.toArray(String[]::new), widths));

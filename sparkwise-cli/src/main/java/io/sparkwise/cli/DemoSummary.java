@@ -1,0 +1,89 @@
+package io.sparkwise.cli;
+
+import io.sparkwise.analysis.Analysis;
+import io.sparkwise.analysis.Analyzer;
+import io.sparkwise.analysis.Finding;
+import io.sparkwise.analysis.Severity;
+import io.sparkwise.analysis.Thresholds;
+import io.sparkwise.eventlog.EventLogReader;
+import io.sparkwise.model.SparkwiseException;
+import io.sparkwise.report.TextTable;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The table `demo` ends with: per scenario, its wall time, the findings by severity, and whether
+ * the rules its manifest expects fired.
+ */
+final class DemoSummary {
+
+    /**
+     * One line of the demo's stdout protocol: {@code EVENTLOG <path>[\t<scenario>\t<wall ms>\t<rules>]}.
+     * The extras are optional, so a demo main that prints only the path still works.
+     */
+    record ScenarioLog(String path, String scenario, long wallMs, Set<String> expectedRules) {
+
+        static ScenarioLog parse(String line) {
+            String[] parts = line.split("\t", -1);
+            String path = parts[0];
+            String scenario = parts.length > 1 ? parts[1] : String.valueOf(Path.of(path).getFileName());
+            long wall = parts.length > 2 ? Long.parseLong(parts[2]) : -1;
+            Set<String> rules = parts.length > 3 && !parts[3].isEmpty()
+                    ? new TreeSet<>(Arrays.asList(parts[3].split(","))) : Set.of();
+            return new ScenarioLog(path, scenario, wall, rules);
+        }
+    }
+
+    private DemoSummary() {
+    }
+
+    static void print(List<ScenarioLog> logs, PrintWriter out) {
+        EventLogReader reader = new EventLogReader();
+        Analyzer analyzer = Analyzer.withBuiltInRules();
+        Thresholds thresholds = Thresholds.defaults();
+        TextTable table = new TextTable("SCENARIO", "WALL TIME>", "CRITICAL>", "WARNING>", "INFO>", "EXPECTED RULES");
+        for (ScenarioLog log : logs) {
+            String wall = log.wallMs() < 0 ? "-" : String.format(Locale.ROOT, "%.1f s", log.wallMs() / 1000.0);
+            try {
+                Analysis analysis = analyzer.analyze(reader.read(reader.discover(log.path()).get(0)), thresholds);
+                table.row(log.scenario(), wall, count(analysis, Severity.CRITICAL), count(analysis, Severity.WARNING),
+                        count(analysis, Severity.INFO), expected(log.expectedRules(), analysis));
+            } catch (SparkwiseException e) {
+                table.row(log.scenario(), wall, "-", "-", "-", "log unreadable: " + e.getMessage());
+            }
+        }
+        out.println();
+        out.println("Demo summary");
+        table.lines("  ").forEach(out::println);
+        out.flush();
+    }
+
+    private static String count(Analysis analysis, Severity severity) {
+        return String.valueOf(analysis.findings().stream().filter(f -> f.severity() == severity).count());
+    }
+
+    /** "all found: a, b", "none expected: clean", or "MISSING: c". */
+    static String expected(Set<String> expected, Analysis analysis) {
+        if (expected.isEmpty()) {
+            return analysis.hasAtLeast(Severity.WARNING) ? "none expected, but warnings found" : "none expected: clean";
+        }
+        Set<String> fired = new TreeSet<>();
+        for (Finding f : analysis.findings()) {
+            fired.add(f.ruleId());
+        }
+        List<String> missing = new ArrayList<>();
+        for (String rule : expected) {
+            if (!fired.contains(rule)) {
+                missing.add(rule);
+            }
+        }
+        return missing.isEmpty() ? "all found: " + String.join(", ", expected) : "MISSING: " + String.join(", ", missing);
+    }
+}
