@@ -31,13 +31,19 @@ public final class TextTable {
         return this;
     }
 
+    /** A row with a title in the first column only (a section of the table); it does not widen that column. */
+    public TextTable title(String title) {
+        rows.add(new String[] {title});
+        return this;
+    }
+
     /** The table's lines, each starting with {@code indent}. */
     public List<String> lines(String indent) {
         int[] widths = widths();
         List<String> lines = new ArrayList<>();
         lines.add(line(indent, headers.toArray(String[]::new), widths));
         for (String[] row : rows) {
-            lines.add(line(indent, row, widths));
+            lines.add(row.length == 1 && headers.size() > 1 ? indent + row[0] : line(indent, row, widths));
         }
         return lines;
     }
@@ -47,7 +53,9 @@ public final class TextTable {
         for (int i = 0; i < widths.length; i++) {
             widths[i] = headers.get(i).length();
             for (String[] row : rows) {
-                widths[i] = Math.max(widths[i], row[i].length());
+                if (row.length == headers.size()) {
+                    widths[i] = Math.max(widths[i], row[i].length());
+                }
             }
         }
         return widths;

@@ -23,4 +23,14 @@ class TextTableTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("expected 2 cells, got 1");
     }
+
+    @Test
+    void lines_titleRows_standAloneAndDoNotWidenTheFirstColumn() {
+        TextTable table = new TextTable("NAME", "TIME>").title("a long section title").row("x", "1 s");
+
+        assertThat(table.lines("  ")).containsExactly(
+                "  NAME  TIME",
+                "  a long section title",
+                "  x      1 s");
+    }
 }

@@ -1,5 +1,6 @@
 package io.sparkwise.report.compare;
 
+import io.sparkwise.report.TextTable;
 import io.sparkwise.report.Units;
 
 import java.io.IOException;
@@ -54,7 +55,7 @@ final class ComparisonText implements ComparisonRenderer {
     }
 
     private static void metrics(Comparison c, List<String> lines) {
-        Columns table = new Columns("", "BEFORE>", "AFTER>", "CHANGE>");
+        TextTable table = new TextTable("", "BEFORE>", "AFTER>", "CHANGE>");
         RunMetric.Group group = null;
         for (MetricDelta m : c.metrics()) {
             if (m.metric().group() != group) {
@@ -72,7 +73,7 @@ final class ComparisonText implements ComparisonRenderer {
     private static void executors(Comparison c, List<String> lines) {
         ExecutorLayout b = c.beforeExecutors();
         ExecutorLayout a = c.afterExecutors();
-        Columns table = new Columns("Executors", "BEFORE>", "AFTER>");
+        TextTable table = new TextTable("Executors", "BEFORE>", "AFTER>");
         table.row("  executors", Units.count(b.executors()), Units.count(a.executors()));
         table.row("  total cores", Units.count(b.totalCores()), Units.count(a.totalCores()));
         table.row("  cores per executor", Units.count(b.coresPerExecutor()), Units.count(a.coresPerExecutor()));
@@ -120,7 +121,7 @@ final class ComparisonText implements ComparisonRenderer {
         lines.add("Stages: " + c.matchedStages().size() + " in both runs, " + c.addedStages().size() + " only after, "
                 + c.removedStages().size() + " only before (matched by call site and SQL plan, not by id)");
         if (!c.matchedStages().isEmpty()) {
-            Columns table = new Columns("STAGE", "NAME", "DURATION BEFORE>", "AFTER>", "CHANGE>",
+            TextTable table = new TextTable("STAGE", "NAME", "DURATION BEFORE>", "AFTER>", "CHANGE>",
                     "RUN TIME BEFORE>", "AFTER>", "CHANGE>");
             c.matchedStages().stream().limit(STAGES_SHOWN).forEach(d -> table.row(
                     stageIds(d), cut(d.after().name(), NAME_WIDTH),
@@ -146,7 +147,7 @@ final class ComparisonText implements ComparisonRenderer {
         if (stages.isEmpty()) {
             return;
         }
-        Columns table = new Columns("STAGE", "NAME", "STATUS", "ATTEMPTS>", "TASKS>", "DURATION>", "RUN TIME>");
+        TextTable table = new TextTable("STAGE", "NAME", "STATUS", "ATTEMPTS>", "TASKS>", "DURATION>", "RUN TIME>");
         stages.stream().limit(STAGES_SHOWN).forEach(s -> table.row(String.valueOf(s.stageId()),
                 cut(s.name(), NAME_WIDTH), s.status().name(), Units.count(s.attempts()),
                 Units.count(s.numTasks()), Units.millis(s.duration()), Units.millis(s.executorRunTime())));
