@@ -50,21 +50,16 @@ public final class DriverGapsRule extends BaseRule {
 
     @Override
     public List<Finding> evaluate(AnalysisContext context) {
-        RuleSettings settings = context.settings(ID);
         Application app = context.application();
-        long start = Cluster.appStart(app);
-        long end = Cluster.appEnd(app);
-        long wall = end - start;
-        if (wall <= 0 || app.stages().isEmpty()) {
+        List<Gap> gaps = reportedGaps(context);
+        if (gaps.isEmpty()) {
             return List.of();
         }
-        List<Gap> gaps = gaps(app, start, end).stream().filter(g -> g.length() >= settings.getLong("minGapMs")).toList();
+        long start = Cluster.appStart(app);
+        long wall = Cluster.appEnd(app) - start;
         long total = gaps.stream().mapToLong(Gap::length).sum();
         double sharePct = 100.0 * total / wall;
-        if (gaps.isEmpty() || sharePct < settings.get("minGapSharePct")) {
-            return List.of();
-        }
-        long coreMs = Cluster.isLocal(app) ? 0 : gaps.stream().mapToLong(g -> Cluster.coreMsAlive(app, g.startMs(), g.endMs())).sum();
+        long coreMs = coreMsInGaps(app, gaps);
         Gap longest = gaps.stream().max(Comparator.comparingLong(Gap::length)).orElseThrow();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("gaps", gaps.size());
@@ -79,6 +74,30 @@ public final class DriverGapsRule extends BaseRule {
         double wasted = coreMs / 1000.0;
         return List.of(new Finding(ID, context.severityFor(wasted), title, Scope.APPLICATION, evidence,
                 context.impact(wasted), fix(app, longest, coreMs), List.of(), Optional.empty()));
+    }
+
+    /**
+     * The gaps this rule reports (long enough, and together a large enough share of the run), or
+     * none when it would not fire or is disabled. Other rules use it so that executor time idle
+     * in these gaps is counted once, here.
+     */
+    static List<Gap> reportedGaps(AnalysisContext context) {
+        RuleSettings settings = context.settings(ID);
+        Application app = context.application();
+        long start = Cluster.appStart(app);
+        long end = Cluster.appEnd(app);
+        long wall = end - start;
+        if (!settings.enabled() || wall <= 0 || app.stages().isEmpty()) {
+            return List.of();
+        }
+        List<Gap> gaps = gaps(app, start, end).stream().filter(g -> g.length() >= settings.getLong("minGapMs")).toList();
+        long total = gaps.stream().mapToLong(Gap::length).sum();
+        return 100.0 * total / wall < settings.get("minGapSharePct") ? List.of() : gaps;
+    }
+
+    /** Executor core time alive during the gaps: all of it idle, since no stage ran (none in local mode). */
+    static long coreMsInGaps(Application app, List<Gap> gaps) {
+        return Cluster.isLocal(app) ? 0 : gaps.stream().mapToLong(g -> Cluster.coreMsAlive(app, g.startMs(), g.endMs())).sum();
     }
 
     /** The complement of the merged stage windows within [start, end], labelled by their neighbours. */

@@ -46,16 +46,22 @@ public final class IdleExecutorsRule extends BaseRule {
         if (allocated < settings.get("minAllocatedCoreSeconds") || idlePct < settings.get("minIdlePct")) {
             return List.of();
         }
+        // Idle time in the gaps resources.driver-gaps reports is its waste (its fix is different):
+        // counting it here too would rank and price the same core-seconds twice.
+        double inDriverGaps = Math.min(idle, DriverGapsRule.coreMsInGaps(app, DriverGapsRule.reportedGaps(context)) / 1000.0);
+        double wasted = idle - inDriverGaps;
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("allocatedCoreSeconds", Math.round(allocated));
         evidence.put("taskCoreSeconds", Math.round(used));
         evidence.put("idlePct", Format.round(idlePct, 1));
+        evidence.put("idleCoreSecondsInDriverGaps", Math.round(inDriverGaps));
         evidence.put("executors", profile.executorCount());
         evidence.put("maxConcurrentCores", profile.maxConcurrentCores());
         String title = Format.pct(idlePct) + " of executor core time was idle (" + Math.round(idle)
-                + " of " + Math.round(allocated) + " core-seconds)";
-        return List.of(new Finding(ID, context.severityFor(idle), title, Scope.APPLICATION, evidence,
-                context.impact(idle), fix(app.environment(), settings), List.of(), Optional.empty()));
+                + " of " + Math.round(allocated) + " core-seconds"
+                + (inDriverGaps >= 1 ? ", " + Math.round(inDriverGaps) + " of them in driver gaps" : "") + ")";
+        return List.of(new Finding(ID, context.severityFor(wasted), title, Scope.APPLICATION, evidence,
+                context.impact(wasted), fix(app.environment(), settings), List.of(), Optional.empty()));
     }
 
     private static Recommendation fix(Environment env, RuleSettings settings) {

@@ -16,9 +16,10 @@ class IdleExecutorsRuleTest {
 
     @Test
     void evaluate_tenExecutorsMostlyIdle_firesAndEnablesDynamicAllocationCappedAtInstances() {
-        // 10 x 4 cores x 600 s = 24,000 core-s allocated; tasks ran 2,400 core-s: 90% idle.
+        // 10 x 4 cores x 600 s = 24,000 core-s allocated; tasks ran 2,400 core-s: 90% idle, all of
+        // it while the one stage ran (no driver gap).
         Application app = TestApps.app().executors(10, 4).property("spark.executor.instances", "10")
-                .stage(0, s -> s.metric(TaskMetric.EXECUTOR_RUN_TIME, 2_400_000))
+                .stage(0, s -> s.window(0, 600_000).metric(TaskMetric.EXECUTOR_RUN_TIME, 2_400_000))
                 .build();
 
         Finding f = rule.evaluate(new AnalysisContext(app, Thresholds.defaults())).get(0);
@@ -28,6 +29,24 @@ class IdleExecutorsRuleTest {
         assertThat(f.recommendation().config())
                 .containsEntry("spark.dynamicAllocation.enabled", "true")
                 .containsEntry("spark.dynamicAllocation.maxExecutors", "10");
+    }
+
+    @Test
+    void evaluate_idleTimeInDriverGaps_isLeftToDriverGapsRule() {
+        // Same 24,000 core-s allocated and 2,400 used, but the stage runs only 0-60 s: the 540 s
+        // after it are a driver gap (40 cores x 540 s = 21,600 core-s), which resources.driver-gaps
+        // reports. Idle while the stage ran: 40 x 60 - 2,400 = 0 core-s left to this rule.
+        Application app = TestApps.app().executors(10, 4)
+                .stage(0, s -> s.window(0, 60_000).metric(TaskMetric.EXECUTOR_RUN_TIME, 2_400_000))
+                .build();
+        AnalysisContext context = new AnalysisContext(app, Thresholds.defaults());
+
+        Finding idle = rule.evaluate(context).get(0);
+        Finding gaps = new DriverGapsRule().evaluate(context).get(0);
+
+        assertThat(idle.evidence()).containsEntry("idlePct", 90.0).containsEntry("idleCoreSecondsInDriverGaps", 21_600L);
+        assertThat(idle.impact().wastedCoreSeconds()).isEqualTo(0.0);
+        assertThat(gaps.impact().wastedCoreSeconds()).isEqualTo(21_600.0);
     }
 
     @Test
