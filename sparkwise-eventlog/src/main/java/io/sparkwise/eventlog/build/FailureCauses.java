@@ -1,13 +1,12 @@
 package io.sparkwise.eventlog.build;
 
+import io.sparkwise.model.ExecutorExitCode;
+
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /** Names the cause of an executor loss from Spark's, YARN's and Kubernetes' loss messages. */
 final class FailureCauses {
-
-    private static final Pattern EXIT_CODE = Pattern.compile("exit(?:ed)?(?: with)? (?:code|status)[:= ]*(-?\\d+)", Pattern.CASE_INSENSITIVE);
 
     private FailureCauses() {
     }
@@ -21,9 +20,9 @@ final class FailureCauses {
         if (lower.contains("oomkilled")) {
             return "pod OOMKilled";
         }
-        Matcher exit = EXIT_CODE.matcher(m);
-        if (exit.find()) {
-            return "exit code " + exit.group(1);
+        Optional<Integer> exit = ExecutorExitCode.in(m);
+        if (exit.isPresent()) {
+            return "exit code " + exit.get();
         }
         if (lower.contains("heartbeat")) {
             return "heartbeat timed out";

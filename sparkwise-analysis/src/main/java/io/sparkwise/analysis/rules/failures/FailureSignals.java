@@ -3,11 +3,10 @@ package io.sparkwise.analysis.rules.failures;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ClusterManager;
 import io.sparkwise.model.Executor;
+import io.sparkwise.model.ExecutorExitCode;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads failure messages the way the failure rules need: which ones belong to the memory family
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  * which executor removals were asked for by the driver, and how to shorten a message for evidence.
  */
 final class FailureSignals {
-
-    private static final Pattern EXIT_CODE = Pattern.compile("exit(?:ed)?(?: with)? (?:code|status)[:= ]*(-?\\d+)", Pattern.CASE_INSENSITIVE);
 
     /** Spark's own OOM exit code (SparkExitCode.OOM) and SIGKILL as the kernel's OOM killer sends it. */
     private static final int SPARK_OOM_EXIT = 52;
@@ -38,8 +35,7 @@ final class FailureSignals {
     }
 
     static Optional<Integer> exitCode(String message) {
-        Matcher m = EXIT_CODE.matcher(message);
-        return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+        return ExecutorExitCode.in(message);
     }
 
     /**
