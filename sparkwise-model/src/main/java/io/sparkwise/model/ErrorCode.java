@@ -9,7 +9,9 @@ public enum ErrorCode {
     /** A file that exists but is not a Spark event log, or cannot be decoded at all. */
     NOT_AN_EVENT_LOG(3),
     /** An I/O error while reading. */
-    READ_FAILED(3);
+    READ_FAILED(3),
+    /** A log that was read but holds nothing a command can work on (e.g. no successful task to simulate). */
+    NOTHING_TO_SIMULATE(3);
 
     private final int exitCode;
 
