@@ -2,6 +2,7 @@ package io.sparkwise.cli;
 
 import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.model.Application;
+import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.SparkwiseException;
 
 import java.util.List;
@@ -54,6 +55,23 @@ public interface ApplicationSource {
         public Application read(LongConsumer rawBytesRead) {
             return reader.apply(rawBytesRead);
         }
+    }
+
+    /**
+     * The one application attempt at {@code path}, read.
+     *
+     * @param why what needs exactly one log, for the error when the path holds several
+     * @throws SparkwiseException when there is no log, more than one, or it cannot be read
+     */
+    default Application readOne(String path, String why) {
+        List<PendingRead> logs = discover(path);
+        if (logs.isEmpty()) {
+            throw new SparkwiseException(ErrorCode.INPUT_NOT_FOUND, "no event log found in " + path);
+        }
+        if (logs.size() > 1) {
+            throw new SparkwiseException(ErrorCode.USAGE, path + " holds " + logs.size() + " application logs; " + why);
+        }
+        return logs.get(0).read();
     }
 
     /** Event logs on a file system (or any URI the reader knows), through the eventlog façade. */

@@ -4,7 +4,6 @@ import io.sparkwise.analysis.Analyzer;
 import io.sparkwise.analysis.Thresholds;
 import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.model.Application;
-import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.SparkwiseException;
 import io.sparkwise.report.AnalyzedApplication;
 import io.sparkwise.report.compare.Comparison;
@@ -101,15 +100,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** The one application attempt at {@code path}; a {@link SparkwiseException} for the handler otherwise. */
     private Application read(String path) {
-        List<ApplicationSource.PendingRead> logs = source.discover(path);
-        if (logs.isEmpty()) {
-            throw new SparkwiseException(ErrorCode.INPUT_NOT_FOUND, "no event log found in " + path);
-        }
-        if (logs.size() > 1) {
-            throw new SparkwiseException(ErrorCode.USAGE, path + " holds " + logs.size()
-                    + " application logs; compare needs one log per run");
-        }
-        return logs.get(0).read();
+        return source.readOne(path, "compare needs one log per run");
     }
 
     private int regressionExit(List<MetricDelta> regressions) {
