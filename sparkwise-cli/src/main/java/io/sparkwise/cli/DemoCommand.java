@@ -1,12 +1,7 @@
 package io.sparkwise.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +18,8 @@ import picocli.CommandLine.Spec;
  * {@code sparkwise demo}: runs a real Spark workload in a child JVM (Spark local mode, event logging
  * on), then analyzes the event logs it wrote with the sibling {@code analyze} command. The child
  * prints one {@code EVENTLOG <path>} line on stdout per log; its stderr (progress) is streamed
- * through.
+ * through ({@link DemoChild}). {@code --verify-fixes} re-runs scenarios with the fixes Sparkwise
+ * recommends and measures them ({@link DemoFixVerification}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs a small real Spark workload (local[2], generated seeded data) with event"
@@ -37,7 +33,7 @@ import picocli.CommandLine.Spec;
             "3:the demo run failed"})
 public final class DemoCommand implements Callable<Integer> {
 
-    static final String EVENTLOG_PREFIX = "EVENTLOG ";
+    static final String ALL_SCENARIOS = "all";
     static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
     static final int EXIT_DEMO_FAILED = 3;
 
@@ -56,6 +52,17 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--list", description = "List the scenarios and exit.")
     boolean list;
+
+    @Option(names = "--verify-fixes",
+            description = "Verify Sparkwise's advice: run each scenario as is, analyze it, re-run it with the"
+                    + " recommended config (and the code fix where the advice is about code), alternating"
+                    + " before and after runs, and report wall time and core-seconds side by side with a"
+                    + " verdict. Default scenarios: all.")
+    boolean verifyFixes;
+
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
+            description = "With --verify-fixes: runs before and after the fix, each (default: ${DEFAULT-VALUE}).")
+    int repeat;
 
     @Option(names = "--verbose", description = "Show the child JVM command and stack traces of failures.")
     boolean verbose;
@@ -76,15 +83,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            DemoJvm jvm = DemoJvm.fromProperties(properties, mainClass);
+            DemoChild child = new DemoChild(DemoJvm.fromProperties(properties, mainClass), out(), err(), verbose);
             if (list) {
-                int exitCode = runChild(jvm, List.of("--list")).exitCode();
+                int exitCode = child.run(List.of("--list"), null).exitCode();
                 if (exitCode != 0) {
                     throw new DemoException("listing the scenarios failed (child JVM exit code " + exitCode + ")");
                 }
                 return 0;
             }
-            return runAndAnalyze(jvm, outputDirectory());
+            if (verifyFixes) {
+                return verifyFixes(child);
+            }
+            return runAndAnalyze(child, outputDirectory());
         } catch (DemoException e) {
             err().println("sparkwise demo: " + e.getMessage());
             if (verbose) {
@@ -95,8 +105,35 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int runAndAnalyze(DemoJvm jvm, Path outDir) {
-        ChildResult child = runChild(jvm, demoArgs(outDir), outDir);
+    private int verifyFixes(DemoChild child) {
+        if (repeat < 1) {
+            err().println("sparkwise demo: --repeat must be at least 1, got " + repeat);
+            return EXIT_USAGE;
+        }
+        // Resolved before the output directory exists: a bad name leaves nothing behind.
+        DemoChild.Result resolved = child.run(withVerbose("--resolve", "--scenario",
+                scenario == null ? ALL_SCENARIOS : scenario), null);
+        if (resolved.exitCode() == EXIT_USAGE) {
+            return EXIT_USAGE;
+        }
+        if (resolved.exitCode() != 0) {
+            throw new DemoException("resolving the scenarios failed (child JVM exit code " + resolved.exitCode() + ")");
+        }
+        Path outDir = outputDirectory();
+        return new DemoFixVerification(child, outDir, repeat, verbose, out(), err())
+                .run(resolved.scenarios().stream().map(DemoFixVerification.Candidate::parse).toList());
+    }
+
+    private List<String> withVerbose(String... args) {
+        List<String> list = new ArrayList<>(List.of(args));
+        if (verbose) {
+            list.add("--verbose");
+        }
+        return list;
+    }
+
+    private int runAndAnalyze(DemoChild demo, Path outDir) {
+        DemoChild.Result child = demo.run(demoArgs(outDir), outDir);
         if (child.exitCode() == EXIT_USAGE) {
             deleteIfEmpty(outDir); // the child rejected its arguments before writing anything
             return EXIT_USAGE; // and named the bad argument on stderr
@@ -176,100 +213,6 @@ public final class DemoCommand implements Callable<Integer> {
             throw new DemoException("cannot create the output directory " + (out != null ? out : "in "
                     + properties.apply("java.io.tmpdir")) + ": " + e.getMessage(), e);
         }
-    }
-
-    /** What the child reported: its exit code and the event logs it wrote, in order. */
-    record ChildResult(int exitCode, List<String> eventLogs) {
-        ChildResult {
-            eventLogs = List.copyOf(eventLogs);
-        }
-    }
-
-    private ChildResult runChild(DemoJvm jvm, List<String> demoArgs) {
-        return runChild(jvm, demoArgs, null);
-    }
-
-    /**
-     * @param outDir where local-cluster scenarios get their SPARK_HOME (a jars/ folder of links to
-     *     the demo classpath, filled by the child); null when the child runs no scenario
-     */
-    private ChildResult runChild(DemoJvm jvm, List<String> demoArgs, Path outDir) {
-        List<String> command = jvm.command(demoArgs);
-        if (verbose) {
-            err().println("sparkwise demo: " + String.join(" ", command));
-        }
-        Process process = start(command, outDir);
-        // Ctrl-C reaches the child through the process group; this covers a plain kill of the parent.
-        Thread killChild = new Thread(process::destroy, "sparkwise-demo-child-killer");
-        Runtime.getRuntime().addShutdownHook(killChild);
-        try {
-            Thread stderrPump = pump(process.getErrorStream(), err());
-            List<String> eventLogs = readStdout(process.getInputStream());
-            int exitCode = process.waitFor();
-            stderrPump.join();
-            return new ChildResult(exitCode, eventLogs);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroy();
-            throw new DemoException("interrupted while the Spark workload ran", e);
-        } finally {
-            Runtime.getRuntime().removeShutdownHook(killChild);
-        }
-    }
-
-    private static Process start(List<String> command, Path outDir) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
-        if (outDir != null) {
-            // local-cluster starts executor JVMs the way spark-class does: $SPARK_HOME/jars is
-            // their classpath, and the launcher needs the Scala version (see the demo's SparkHome).
-            // Always ours: links must never be added to a real Spark installation the user points to.
-            builder.environment().put("SPARK_HOME", outDir.toAbsolutePath().resolve("spark-home").toString());
-            builder.environment().put("SPARK_SCALA_VERSION", "2.13");
-            builder.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
-        }
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw new DemoException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** EVENTLOG lines are data; any other stdout line (e.g. the --list table) is shown as is. */
-    private List<String> readStdout(InputStream stdout) {
-        List<String> eventLogs = new ArrayList<>();
-        try (BufferedReader reader = reader(stdout)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.startsWith(EVENTLOG_PREFIX)) {
-                    eventLogs.add(line.substring(EVENTLOG_PREFIX.length()));
-                } else {
-                    out().println(line);
-                    out().flush();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the demo's output", e);
-        }
-        return eventLogs;
-    }
-
-    private static Thread pump(InputStream stream, PrintWriter target) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = reader(stream)) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    target.println(line);
-                    target.flush();
-                }
-            } catch (IOException e) {
-                // The child died; its exit code tells the story.
-            }
-        }, "sparkwise-demo-stderr");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    private static BufferedReader reader(InputStream stream) {
-        return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
     }
 
     private PrintWriter out() {

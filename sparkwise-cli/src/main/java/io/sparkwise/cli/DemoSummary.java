@@ -6,6 +6,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Severity;
 import io.sparkwise.analysis.Thresholds;
 import io.sparkwise.eventlog.EventLogReader;
+import io.sparkwise.model.Application;
 import io.sparkwise.model.SparkwiseException;
 import io.sparkwise.report.TextTable;
 
@@ -25,10 +26,13 @@ import java.util.TreeSet;
 final class DemoSummary {
 
     /**
-     * One line of the demo's stdout protocol: {@code EVENTLOG <path>[\t<scenario>\t<wall ms>\t<rules>]}.
-     * The extras are optional, so a demo main that prints only the path still works.
+     * One line of the demo's stdout protocol:
+     * {@code EVENTLOG <path>[\t<scenario>\t<wall ms>\t<rules>[\t<code fix>]]}. The extras are
+     * optional, so a demo main that prints only the path still works.
+     *
+     * @param codeFix what the run changed in the scenario's code (its fixed variant); empty for none
      */
-    record ScenarioLog(String path, String scenario, long wallMs, Set<String> expectedRules) {
+    record ScenarioLog(String path, String scenario, long wallMs, Set<String> expectedRules, String codeFix) {
 
         static ScenarioLog parse(String line) {
             String[] parts = line.split("\t", -1);
@@ -37,7 +41,22 @@ final class DemoSummary {
             long wall = parts.length > 2 ? Long.parseLong(parts[2]) : -1;
             Set<String> rules = parts.length > 3 && !parts[3].isEmpty()
                     ? new TreeSet<>(Arrays.asList(parts[3].split(","))) : Set.of();
-            return new ScenarioLog(path, scenario, wall, rules);
+            return new ScenarioLog(path, scenario, wall, rules, parts.length > 4 ? parts[4] : "");
+        }
+    }
+
+    /** An event log read and analyzed with the shipped rules and thresholds. */
+    record AnalyzedLog(Application application, Analysis analysis) {
+
+        /** @throws SparkwiseException when the log cannot be read */
+        static AnalyzedLog of(String path) {
+            EventLogReader reader = new EventLogReader();
+            Application application = reader.read(reader.discover(path).get(0));
+            return new AnalyzedLog(application, Analyzer.withBuiltInRules().analyze(application, Thresholds.defaults()));
+        }
+
+        Set<String> firedRules() {
+            return DemoSummary.firedRules(analysis);
         }
     }
 
@@ -45,14 +64,11 @@ final class DemoSummary {
     }
 
     static void print(List<ScenarioLog> logs, PrintWriter out) {
-        EventLogReader reader = new EventLogReader();
-        Analyzer analyzer = Analyzer.withBuiltInRules();
-        Thresholds thresholds = Thresholds.defaults();
         TextTable table = new TextTable("SCENARIO", "WALL TIME>", "CRITICAL>", "WARNING>", "INFO>", "EXPECTED RULES");
         for (ScenarioLog log : logs) {
             String wall = log.wallMs() < 0 ? "-" : String.format(Locale.ROOT, "%.1f s", log.wallMs() / 1000.0);
             try {
-                Analysis analysis = analyzer.analyze(reader.read(reader.discover(log.path()).get(0)), thresholds);
+                Analysis analysis = AnalyzedLog.of(log.path()).analysis();
                 table.row(log.scenario(), wall, count(analysis, Severity.CRITICAL), count(analysis, Severity.WARNING),
                         count(analysis, Severity.INFO), expected(log.expectedRules(), analysis));
             } catch (SparkwiseException e) {
@@ -74,10 +90,7 @@ final class DemoSummary {
         if (expected.isEmpty()) {
             return analysis.hasAtLeast(Severity.WARNING) ? "none expected, but warnings found" : "none expected: clean";
         }
-        Set<String> fired = new TreeSet<>();
-        for (Finding f : analysis.findings()) {
-            fired.add(f.ruleId());
-        }
+        Set<String> fired = firedRules(analysis);
         List<String> missing = new ArrayList<>();
         for (String rule : expected) {
             if (!fired.contains(rule)) {
@@ -85,5 +98,13 @@ final class DemoSummary {
             }
         }
         return missing.isEmpty() ? "all found: " + String.join(", ", expected) : "MISSING: " + String.join(", ", missing);
+    }
+
+    static Set<String> firedRules(Analysis analysis) {
+        Set<String> fired = new TreeSet<>();
+        for (Finding f : analysis.findings()) {
+            fired.add(f.ruleId());
+        }
+        return fired;
     }
 }

@@ -37,14 +37,23 @@ class DemoCommandTest {
     private Path demoJar;
     private Path classpathFile;
 
+    /** A real log whose analysis recommends one setting (spark.executor.memory=2g), and one that recommends none. */
+    private static final Path LOG_WITH_FIX = Path.of("../shared/eventlogs/apache-spark/spark-events/app-20161116163331-0000");
+    private static final Path LOG_WITHOUT_FIX = Path.of("../shared/eventlogs/apache-spark/spark-events/local-1426533911241");
+
     @BeforeEach
     void fakeDemoBuild() throws IOException, URISyntaxException {
+        fakeDemoBuild("");
+    }
+
+    /** @param extraOptions JVM options of the child, e.g. the logs the stand-in copies */
+    private void fakeDemoBuild(String extraOptions) throws IOException, URISyntaxException {
         // A "demo jar" directory holding only the JVM options resource, and a classpath file
         // pointing at this module's test classes, where the stand-in main lives.
         demoJar = Files.createDirectories(tmp.resolve("demo-classes"));
         Path options = demoJar.resolve(DemoJvm.JVM_OPTIONS_RESOURCE);
         Files.createDirectories(options.getParent());
-        Files.writeString(options, "# comment\n-Decho.flag=on  -Xss2m\n\n");
+        Files.writeString(options, "# comment\n-Decho.flag=on  -Xss2m\n" + extraOptions + "\n");
         Path testClasses = Path.of(EventLogEchoMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         classpathFile = Files.writeString(tmp.resolve("classpath.txt"), testClasses + "\n");
     }
@@ -124,6 +133,74 @@ class DemoCommandTest {
         assertThat(execute(command, "demo")).isEqualTo(3);
         assertThat(err.toString()).isEqualTo("sparkwise demo: the demo module is not built: " + missing
                 + " does not exist (run: mvn -B -DskipTests package)\n");
+    }
+
+    @Test
+    void verifyFixes_alternatesBeforeAndAfterRunsAndPassesTheRecommendedConfig() throws Exception {
+        fakeDemoBuild("-Decho.log=" + LOG_WITH_FIX.toAbsolutePath());
+        Path outDir = tmp.resolve("out");
+
+        int exit = execute("demo", "--verify-fixes", "--scenario", "a", "--repeat", "2", "--out", outDir.toString());
+
+        assertThat(exit).isZero();
+        String before = "--out " + outDir.toAbsolutePath() + " --scenario a";
+        assertThat(Files.readAllLines(outDir.resolve("echo-runs.txt"))).containsExactly(before,
+                before + " --conf spark.executor.memory=2g", before, before + " --conf spark.executor.memory=2g");
+        // The same log before and after: equal ranges, so no measurable change, and the rule still fires.
+        assertThat(out.toString()).contains("Fixes verified: median (min-max) of 2 runs before and after",
+                "  a: --conf spark.executor.memory=2g\n");
+        assertThat(line(out.toString(), "  a ")).contains("1 setting", "no measurable change",
+                "still fire: failures.task-failures (sql.udf did not fire before)");
+        assertThat(Files.readString(outDir.resolve("verify-fixes.txt"))).contains("no measurable change");
+        assertThat(analyze.received).isEmpty();
+    }
+
+    @Test
+    void verifyFixes_scenarioWithCodeFix_afterRunsGetTheFixedCode() throws Exception {
+        fakeDemoBuild("-Decho.log=" + LOG_WITH_FIX.toAbsolutePath());
+        Path outDir = tmp.resolve("out");
+
+        assertThat(execute("demo", "--verify-fixes", "--scenario", "code-x", "--repeat", "1", "--out",
+                outDir.toString())).isZero();
+
+        assertThat(Files.readAllLines(outDir.resolve("echo-runs.txt"))).extracting(l -> l.endsWith("--code-fix"))
+                .containsExactly(false, true);
+        assertThat(line(out.toString(), "  code-x ")).contains("code + 1 setting");
+        assertThat(out.toString()).contains("  code-x: code fix: the fixed query; --conf spark.executor.memory=2g\n",
+                "One run each: the verdict cannot tell a change from noise");
+    }
+
+    @Test
+    void verifyFixes_nothingRecommended_runsOnlyBeforeAndSaysSo() throws Exception {
+        fakeDemoBuild("-Decho.cleanLog=" + LOG_WITHOUT_FIX.toAbsolutePath());
+        Path outDir = tmp.resolve("out");
+
+        assertThat(execute("demo", "--verify-fixes", "--scenario", "clean", "--out", outDir.toString())).isZero();
+
+        assertThat(Files.readAllLines(outDir.resolve("echo-runs.txt"))).hasSize(3).allMatch(l -> !l.contains("--conf"));
+        assertThat(line(out.toString(), "  clean ")).contains("no fix to apply");
+        assertThat(err.toString()).contains("sparkwise demo: verify-fixes clean: nothing to fix");
+    }
+
+    @Test
+    void verifyFixes_repeatZero_isUsageErrorBeforeAnyRun() {
+        assertThat(execute("demo", "--verify-fixes", "--repeat", "0", "--out", tmp.resolve("out").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("sparkwise demo: --repeat must be at least 1, got 0\n");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void verifyFixes_unknownScenario_isUsageErrorAndCreatesNoDirectory() {
+        assertThat(execute("demo", "--verify-fixes", "--scenario", "bad-name", "--out", tmp.resolve("out").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).endsWith("demo: unknown scenario 'bad-name'\n");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    private static String line(String text, String prefix) {
+        return text.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(
+                () -> new AssertionError("no line starting with '" + prefix + "' in:\n" + text));
     }
 
     @Test

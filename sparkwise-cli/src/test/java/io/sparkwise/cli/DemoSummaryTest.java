@@ -28,13 +28,19 @@ class DemoSummaryTest {
         DemoSummary.ScenarioLog log = DemoSummary.ScenarioLog.parse("/tmp/x/local-1\tspill\t28000\tgc.stage-gc,memory.spill");
 
         assertThat(log).isEqualTo(new DemoSummary.ScenarioLog("/tmp/x/local-1", "spill", 28_000,
-                Set.of("gc.stage-gc", "memory.spill")));
+                Set.of("gc.stage-gc", "memory.spill"), ""));
+    }
+
+    @Test
+    void parse_lineOfACodeFixedRun_readsTheCodeFix() {
+        assertThat(DemoSummary.ScenarioLog.parse("/tmp/x/local-2	udf-filter	9000	sql.udf	built-in filter").codeFix())
+                .isEqualTo("built-in filter");
     }
 
     @Test
     void parse_pathOnly_namesTheScenarioAfterTheFile() {
         assertThat(DemoSummary.ScenarioLog.parse("/tmp/x/local-7"))
-                .isEqualTo(new DemoSummary.ScenarioLog("/tmp/x/local-7", "local-7", -1, Set.of()));
+                .isEqualTo(new DemoSummary.ScenarioLog("/tmp/x/local-7", "local-7", -1, Set.of(), ""));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
@@ -26,11 +27,19 @@ public final class DemoRunner {
     }
 
     public static DemoRun run(Scenario scenario, Path outDir) {
+        return run(scenario, outDir, Map.of());
+    }
+
+    /**
+     * @param extraConf Spark settings applied after the scenario's own {@link Scenario#sessionConfig()}:
+     *     a fix to verify overrides the injected problem
+     */
+    public static DemoRun run(Scenario scenario, Path outDir, Map<String, String> extraConf) {
         Path out = outDir.toAbsolutePath().normalize();
         Path logDir = createDirectories(eventLogDir(out));
         Path dataDir = createDirectories(out.resolve("data").resolve(scenario.name()));
         long start = System.nanoTime();
-        SparkSession spark = session(scenario, out, logDir);
+        SparkSession spark = session(scenario, out, logDir, extraConf);
         String appId = spark.sparkContext().applicationId();
         try {
             scenario.run(spark, dataDir);
@@ -43,9 +52,10 @@ public final class DemoRunner {
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    static SparkSession session(Scenario scenario, Path out, Path logDir) {
+    static SparkSession session(Scenario scenario, Path out, Path logDir, Map<String, String> extraConf) {
+        Cluster cluster = scenario.cluster().fitting(extraConf);
         SparkSession.Builder builder = SparkSession.builder()
-                .master(scenario.cluster().master())
+                .master(cluster.master())
                 .appName("sparkwise-demo-" + scenario.name())
                 .config("spark.eventLog.enabled", "true")
                 .config("spark.eventLog.dir", logDir.toUri().toString())
@@ -60,7 +70,6 @@ public final class DemoRunner {
                 .config("spark.default.parallelism", "4")
                 // Keep the warehouse inside the output directory, not in the caller's cwd.
                 .config("spark.sql.warehouse.dir", out.resolve("warehouse").toUri().toString());
-        Cluster cluster = scenario.cluster();
         if (!cluster.isLocal()) {
             builder.config("spark.executor.extraClassPath", SparkHome.prepare())
                     .config("spark.executor.memory", cluster.executorMemoryMb() + "m")
@@ -69,6 +78,7 @@ public final class DemoRunner {
                     .config("spark.executor.extraJavaOptions", JvmOptions.asString());
         }
         scenario.sessionConfig().forEach(builder::config);
+        extraConf.forEach(builder::config);
         return builder.getOrCreate();
     }
 

@@ -2,6 +2,7 @@ package io.sparkwise.demo;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
@@ -45,16 +46,27 @@ public interface Scenario {
     }
 
     /**
-     * Configs set when the session is built: the static ones (memory, executors) that cannot be
-     * changed once it runs. Runtime SQL configs belong in {@link #run}.
+     * Configs set when the session is built, the injected problem's settings among them (SQL
+     * settings set here become the session's defaults). They are declared here, not set in
+     * {@link #run}, so that a fix passed to {@link DemoRunner#run(Scenario, Path, Map)} overrides
+     * them, as a user's {@code --conf} would.
      */
     default Map<String, String> sessionConfig() {
         return Map.of();
     }
 
     /**
-     * Runs the workload. The session already has event logging on; the scenario may change
-     * runtime SQL configs on it (they land in the log's SQL execution events).
+     * The same workload with its code changed as Sparkwise's advice says, for problems no Spark
+     * setting fixes (a join without an equality key, a UDF in a filter); empty when the fix is a
+     * configuration change. {@code demo --verify-fixes} runs it as the "after" run.
+     */
+    default Optional<Scenario> codeFixed() {
+        return Optional.empty();
+    }
+
+    /**
+     * Runs the workload. The session already has event logging on and {@link #sessionConfig()}
+     * applied.
      *
      * @param dataDir a directory the scenario owns for Parquet output; it may hold files of an
      *     earlier run, so writes use overwrite mode

@@ -45,6 +45,39 @@ class DemoMainTest {
     }
 
     @Test
+    void run_resolve_printsScenarioLinesWithTheirCodeFix() {
+        int exit = run("--resolve", "--scenario", "clean,udf-filter");
+
+        assertThat(exit).isZero();
+        assertThat(out()).isEqualTo("SCENARIO clean\t\nSCENARIO udf-filter\tthe Q4 filter as a built-in comparison"
+                + " (order_date >= DATE'2024-10-01'): pushed down to Parquet\n");
+    }
+
+    @Test
+    void parse_confPairs_keepTheirOrderAndSplitAtTheFirstEquals() {
+        DemoArgs args = DemoArgs.parse("--out", "/tmp/x", "--conf", "spark.b=2", "--conf", "spark.a=x=y", "--code-fix");
+
+        assertThat(args.conf()).containsExactly(java.util.Map.entry("spark.b", "2"), java.util.Map.entry("spark.a", "x=y"));
+        assertThat(args.codeFix()).isTrue();
+    }
+
+    @Test
+    void run_confWithoutSparkKey_isUsageError() {
+        assertThat(run("--out", "/tmp/unused", "--conf", "memory=2g")).isEqualTo(2);
+        assertThat(err()).startsWith("demo: --conf needs spark.KEY=VALUE, got 'memory=2g'\n");
+    }
+
+    @Test
+    void fitting_executorMemoryAboveTheWorkers_growsTheWorkers() {
+        Cluster cluster = Cluster.localCluster(4, 4, 512);
+
+        assertThat(cluster.fitting(java.util.Map.of("spark.executor.memory", "2g")).master())
+                .isEqualTo("local-cluster[4,4,2048]");
+        assertThat(cluster.fitting(java.util.Map.of("spark.executor.memory", "256m"))).isSameAs(cluster);
+        assertThat(Cluster.LOCAL.fitting(java.util.Map.of("spark.executor.memory", "2g"))).isSameAs(Cluster.LOCAL);
+    }
+
+    @Test
     void resolve_all_isEveryScenarioInRegistryOrder() {
         assertThat(Scenarios.resolve("all")).extracting(Scenario::name).startsWith("clean", "skewed-join").hasSize(9);
         assertThat(Scenarios.resolve("skewed-join, clean")).extracting(Scenario::name)

@@ -5,6 +5,7 @@ import static io.sparkwise.demo.Steps.step;
 import io.sparkwise.demo.DemoData;
 import io.sparkwise.demo.Scenario;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -51,8 +52,13 @@ public final class CartesianJoinScenario implements Scenario {
 
     @Override
     public String description() {
-        return "orders matched to price bands by a range condition (no equality key): "
-                + "BroadcastNestedLoopJoin";
+        return fixed ? "orders matched to price bands by an equality key, floor(amount / 10) = band: hash join"
+                : "orders matched to price bands by a range condition (no equality key): BroadcastNestedLoopJoin";
+    }
+
+    @Override
+    public Optional<Scenario> codeFixed() {
+        return fixed ? Optional.empty() : Optional.of(new CartesianJoinScenario(true));
     }
 
     @Override

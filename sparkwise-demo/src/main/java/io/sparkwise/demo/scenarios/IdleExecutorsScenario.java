@@ -6,6 +6,7 @@ import io.sparkwise.demo.Cluster;
 import io.sparkwise.demo.DemoData;
 import io.sparkwise.demo.Scenario;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -46,8 +47,12 @@ public final class IdleExecutorsScenario implements Scenario {
     }
 
     @Override
+    public Map<String, String> sessionConfig() {
+        return Map.of("spark.sql.shuffle.partitions", "2");
+    }
+
+    @Override
     public void run(SparkSession spark, Path dataDir) {
-        spark.conf().set("spark.sql.shuffle.partitions", "2");
         String orders = dataDir.resolve("orders").toString();
         step(spark, "write orders to Parquet", () -> DemoData.orders(spark, ORDERS, CUSTOMERS, 0, 2)
                 .write().mode(SaveMode.Overwrite).parquet(orders));

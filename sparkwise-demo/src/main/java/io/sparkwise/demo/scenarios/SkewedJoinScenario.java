@@ -5,6 +5,7 @@ import static io.sparkwise.demo.Steps.step;
 import io.sparkwise.demo.DemoData;
 import io.sparkwise.demo.Scenario;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -45,11 +46,15 @@ public final class SkewedJoinScenario implements Scenario {
     }
 
     @Override
+    public Map<String, String> sessionConfig() {
+        return Map.of("spark.sql.autoBroadcastJoinThreshold", "-1",
+                "spark.sql.adaptive.skewJoin.enabled", "false",
+                "spark.sql.adaptive.coalescePartitions.enabled", "false",
+                "spark.sql.shuffle.partitions", "16");
+    }
+
+    @Override
     public void run(SparkSession spark, Path dataDir) {
-        spark.conf().set("spark.sql.autoBroadcastJoinThreshold", "-1");
-        spark.conf().set("spark.sql.adaptive.skewJoin.enabled", "false");
-        spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
-        spark.conf().set("spark.sql.shuffle.partitions", "16");
         String orders = dataDir.resolve("orders").toString();
         String sessions = dataDir.resolve("sessions").toString();
         step(spark, "write skewed orders to Parquet", () -> DemoData.orders(spark, ORDERS, CUSTOMERS, HOT_ORDERS, 2)

@@ -38,12 +38,12 @@ public final class SpillScenario implements Scenario {
 
     @Override
     public Map<String, String> sessionConfig() {
-        return Map.of("spark.memory.fraction", "0.02");
+        return Map.of("spark.memory.fraction", "0.02",
+                "spark.sql.adaptive.coalescePartitions.enabled", "false");
     }
 
     @Override
     public void run(SparkSession spark, Path dataDir) {
-        spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
         step(spark, "orders sorted by customer and amount, to Parquet", () -> DemoData.orders(spark, ORDERS,
                 CUSTOMERS, 0, 4)
                 .selectExpr("*", "concat('order-', order_id, '-', customer_id) AS order_key")

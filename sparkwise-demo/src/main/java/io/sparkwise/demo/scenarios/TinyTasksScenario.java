@@ -5,6 +5,7 @@ import static io.sparkwise.demo.Steps.step;
 import io.sparkwise.demo.DemoData;
 import io.sparkwise.demo.Scenario;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -38,9 +39,13 @@ public final class TinyTasksScenario implements Scenario {
     }
 
     @Override
+    public Map<String, String> sessionConfig() {
+        return Map.of("spark.sql.shuffle.partitions", PARTITIONS,
+                "spark.sql.adaptive.coalescePartitions.enabled", "false");
+    }
+
+    @Override
     public void run(SparkSession spark, Path dataDir) {
-        spark.conf().set("spark.sql.shuffle.partitions", PARTITIONS);
-        spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
         String orders = dataDir.resolve("orders").toString();
         step(spark, "write orders to Parquet", () -> DemoData.orders(spark, ORDERS, CUSTOMERS, 0, 2)
                 .write().mode(SaveMode.Overwrite).parquet(orders));
