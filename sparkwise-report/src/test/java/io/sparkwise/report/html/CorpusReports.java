@@ -12,6 +12,8 @@ final class CorpusReports {
     static final String SMALL = "../shared/eventlogs/spark4/plain/local-1795562771711";
     static final String FAILURES = "../shared/eventlogs/apache-spark/spark-events/local-1422981780767";
     static final String DATABRICKS = "../shared/eventlogs/spark-log-parser/databricks-rollover/eventlog";
+    /** The whole rolled-over application (all parts), as simulate reads it. */
+    static final String DATABRICKS_DIR = "../shared/eventlogs/spark-log-parser/databricks-rollover";
 
     private CorpusReports() {
     }

@@ -114,6 +114,29 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void simulationPage_databricksLog_drawsWallTimeAndExecutorHoursWithTheKneeMarked() throws IOException {
+        io.sparkwise.eventlog.EventLogReader reader = new io.sparkwise.eventlog.EventLogReader();
+        var simulator = io.sparkwise.simulator.Simulator.of(reader.read(reader.discover(CorpusReports.DATABRICKS_DIR).get(0)));
+        var whatIf = simulator.whatIf(java.util.stream.IntStream.of(1, 2, 4, 8, 16)
+                .mapToObj(n -> io.sparkwise.simulator.ClusterOption.fixed(n, 32)).toList());
+
+        open(write("simulation.html", new SimulationHtml().page(whatIf)));
+
+        assertThat(severeConsoleEntries()).isEmpty();
+        List<WebElement> charts = browser.findElements(By.cssSelector("svg[data-chart]"));
+        assertThat(charts).extracting(c -> c.getAttribute("data-chart"))
+                .containsExactly("simulation-wall-time", "simulation-executor-hours");
+        for (WebElement chart : charts) {
+            assertThat(chart.findElements(By.cssSelector("circle.mark"))).hasSize(5);
+            assertThat(chart.findElements(By.cssSelector("circle.knee-point"))).hasSize(1);
+            assertThat(chart.findElement(By.cssSelector("polyline.series")).getRect().getWidth()).isGreaterThan(500);
+        }
+        assertThat(browser.findElements(By.cssSelector("#simulation-options tbody tr"))).hasSize(5);
+        assertThat(browser.findElement(By.cssSelector("#simulation-options tr.knee td")).getText()).isEqualTo("4 x 32 cores");
+        screenshot("simulation.png");
+    }
+
+    @Test
     void page_stageTable_sortsByTheClickedColumn() throws IOException {
         open(write("sortable.html", new HtmlReport().page(CorpusReports.analyzed(CorpusReports.SMALL))));
 
