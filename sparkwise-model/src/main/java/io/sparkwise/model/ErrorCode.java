@@ -11,7 +11,9 @@ public enum ErrorCode {
     /** An I/O error while reading. */
     READ_FAILED(3),
     /** A log that was read but holds nothing a command can work on (e.g. no successful task to simulate). */
-    NOTHING_TO_SIMULATE(3);
+    NOTHING_TO_SIMULATE(3),
+    /** A file that holds the wrong content for what the command reads (an inventory row with a bad size). */
+    MALFORMED_INPUT(3);
 
     private final int exitCode;
 

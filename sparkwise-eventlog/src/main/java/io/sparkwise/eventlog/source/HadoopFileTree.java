@@ -31,6 +31,7 @@ final class HadoopFileTree implements FileTree {
     private final Method getLen;
     private final Method getPath;
     private final Method getName;
+    private final Method getModificationTime;
 
     private HadoopFileTree(ClassLoader loader, String uri) throws ReflectiveOperationException {
         Class<?> configurationClass = Class.forName("org.apache.hadoop.conf.Configuration", true, loader);
@@ -46,6 +47,7 @@ final class HadoopFileTree implements FileTree {
         getLen = fileStatusClass.getMethod("getLen");
         getPath = fileStatusClass.getMethod("getPath");
         getName = pathClass.getMethod("getName");
+        getModificationTime = fileStatusClass.getMethod("getModificationTime");
     }
 
     /** A tree for {@code uri}, or a USAGE error when Hadoop's client jars are not on the classpath. */
@@ -111,7 +113,8 @@ final class HadoopFileTree implements FileTree {
         Object path = getPath.invoke(status);
         boolean directory = (Boolean) isDirectory.invoke(status);
         long size = directory ? -1 : (Long) getLen.invoke(status);
-        return new Entry(path.toString(), (String) getName.invoke(path), directory, size);
+        long modified = (Long) getModificationTime.invoke(status);
+        return new Entry(path.toString(), (String) getName.invoke(path), directory, size, modified > 0 ? modified : -1);
     }
 
     private Object path(String uri) throws ReflectiveOperationException {

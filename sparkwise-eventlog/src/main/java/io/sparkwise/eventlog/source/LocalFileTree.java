@@ -63,7 +63,15 @@ final class LocalFileTree implements FileTree {
         Path fileName = file.getFileName();
         String name = fileName == null ? shownPath : fileName.toString();
         boolean directory = Files.isDirectory(file);
-        return new Entry(shownPath, name, directory, directory ? -1 : sizeOf(file));
+        return new Entry(shownPath, name, directory, directory ? -1 : sizeOf(file), modifiedMillis(file));
+    }
+
+    private static long modifiedMillis(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static long sizeOf(Path file) {

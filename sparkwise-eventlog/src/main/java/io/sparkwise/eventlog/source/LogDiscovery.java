@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -42,7 +41,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class LogDiscovery {
 
-    private static final Pattern URI_WITH_AUTHORITY = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.*");
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("expectations");
     private static final List<String> SKIPPED_EXTENSIONS = List.of(".md", ".json", ".txt", ".crc");
     private static final String IN_PROGRESS = ".inprogress";
@@ -67,7 +65,7 @@ public final class LogDiscovery {
         if (path.isBlank()) {
             throw new SparkwiseException(ErrorCode.USAGE, "no path given: name an event log file or directory");
         }
-        FileTree tree = treeFor(path);
+        FileTree tree = FileTree.forPath(path);
         String treePath = path.startsWith("file:") ? localPath(path) : path;
         Entry root = tree.stat(treePath).orElseThrow(() ->
                 new SparkwiseException(ErrorCode.INPUT_NOT_FOUND, "no such file or directory: " + path));
@@ -91,16 +89,6 @@ public final class LogDiscovery {
 
     static LogPart part(FileTree tree, Entry file) {
         return new LogPart(file.path(), file.size(), Codec.fromFileName(file.name()), () -> tree.open(file));
-    }
-
-    private static FileTree treeFor(String path) {
-        if (path.startsWith("file:")) {
-            return new LocalFileTree();
-        }
-        if (URI_WITH_AUTHORITY.matcher(path).matches()) {
-            return HadoopFileTree.forUri(path);
-        }
-        return new LocalFileTree();
     }
 
     private static String localPath(String fileUri) {
