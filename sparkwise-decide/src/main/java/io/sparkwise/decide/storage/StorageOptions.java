@@ -27,6 +27,10 @@ public record StorageOptions(Instant asOf, int coldDays, long smallFileBytes, lo
         }
     }
 
+    public StorageOptions withColdDays(int days) {
+        return new StorageOptions(asOf, days, smallFileBytes, targetFileBytes);
+    }
+
     public static StorageOptions defaults(Instant asOf) {
         return new StorageOptions(asOf, 90, SMALL_FILE_BYTES, TARGET_FILE_BYTES);
     }

@@ -27,8 +27,18 @@ public enum LifecycleTarget {
         this.azureAction = azureAction;
     }
 
-    /** The target for an S3 class name of the price catalog (standard_ia, ...). */
+    /** The target for a class name of the price catalog: S3 (standard_ia, ...) or GCS (nearline, coldline, archive). */
     public static Optional<LifecycleTarget> forCatalogClass(String name) {
+        switch (name) {
+            case "nearline":
+                return Optional.of(INFREQUENT);
+            case "coldline":
+                return Optional.of(INSTANT_ARCHIVE);
+            case "archive":
+                return Optional.of(DEEP_ARCHIVE);
+            default:
+                break;
+        }
         for (LifecycleTarget t : values()) {
             if (t.catalogClass.equals(name)) {
                 return Optional.of(t);

@@ -42,7 +42,11 @@ public final class StorageText {
         print(out, ages);
         out.println();
         out.printf(Locale.ROOT, "Cold: not %s for %d days%n", r.readEvidence() ? "read or written" : "written", r.options().coldDays());
-        print(out, table("class", r.cold(), r.total()));
+        if (r.cold().isEmpty()) {
+            out.println("  (none)");
+        } else {
+            print(out, table("class", r.cold(), r.total()));
+        }
         smallFiles(r, out);
         savings(r, out);
         recommendation(r, advice, out);

@@ -1,0 +1,163 @@
+package io.sparkwise.cli;
+
+import io.sparkwise.advisor.catalog.PriceCatalog;
+import io.sparkwise.decide.storage.AccessEvidence;
+import io.sparkwise.decide.storage.CatalogTiers;
+import io.sparkwise.decide.storage.ScanLocations;
+import io.sparkwise.decide.storage.StorageAnalyzer;
+import io.sparkwise.decide.storage.StorageOptions;
+import io.sparkwise.decide.storage.StorageReport;
+import io.sparkwise.decide.storage.TieringAdvice;
+import io.sparkwise.decide.storage.inventory.Inventories;
+import io.sparkwise.decide.storage.render.StorageJson;
+import io.sparkwise.decide.storage.render.StorageText;
+import io.sparkwise.eventlog.EventLogReader;
+import io.sparkwise.model.ErrorCode;
+import io.sparkwise.model.SparkwiseException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code sparkwise storage}: where data should live, from an object inventory (and event logs for reads). */
+@Command(name = "storage",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Reads an object inventory (S3 Inventory manifest.json, CSV or Parquet; or a directory or Hadoop FS",
+            "path to list) and reports bytes by storage class and age, cold data, small files per directory,",
+            "what moving cold data to a colder tier saves net of transition and retrieval costs, and",
+            "lifecycle rules for S3, GCS and Azure Blob."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ok",
+            "2:usage error (bad flag or value, unknown provider, an --output that cannot be written)",
+            "3:the inventory cannot be read (missing, or malformed: the message names file and line)",
+            "4:internal error (a bug: rerun with --verbose and report it)"})
+public final class StorageCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INVENTORY",
+            description = "manifest.json of an S3 Inventory report, an inventory .csv/.csv.gz (columns Bucket, Key, Size, "
+                    + "LastModifiedDate, StorageClass) or .parquet, or a directory / hdfs:// s3a:// gs:// abfs:// path to list.")
+    String inventory;
+
+    @Option(names = "--event-logs", paramLabel = "PATH", split = ",",
+            description = "Event logs (files or directories) whose SQL scans show which paths were read, and when.")
+    List<String> eventLogs = List.of();
+
+    @Option(names = "--cold-days", paramLabel = "DAYS", defaultValue = "90",
+            description = "Data not read or written for this many days is cold. Default: ${DEFAULT-VALUE}.")
+    int coldDays;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Measure ages to this date (yyyy-mm-dd, UTC). Default: now.")
+    String asOf;
+
+    @Option(names = "--provider", paramLabel = "PROVIDER", defaultValue = "aws",
+            description = "Whose storage prices to use: aws (S3) or gcp (GCS). Default: ${DEFAULT-VALUE}.")
+    String provider;
+
+    @Option(names = "--catalog", paramLabel = "FILE", description = "A price catalog YAML overriding shipped prices.")
+    Path catalog;
+
+    @Option(names = "--archive", description = "Also recommend archive tiers whose reads need a restore first (hours).")
+    boolean archive;
+
+    @Option(names = "--lifecycle-dir", paramLabel = "DIR",
+            description = "Write the lifecycle rules here: s3-lifecycle-<bucket>.json, gcs-lifecycle-<bucket>.json, azure-lifecycle-policy.json.")
+    Path lifecycleDir;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json (schema in docs/json.md, \"storage\"). Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (UTF-8) instead of stdout.")
+    Path output;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors on stderr.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new SparkwiseException(ErrorCode.USAGE, "unknown format '" + format + "' for storage (expected text or json)");
+        }
+        if (coldDays < 1) {
+            throw new SparkwiseException(ErrorCode.USAGE, "--cold-days must be 1 or more, was " + coldDays);
+        }
+        CatalogTiers tiers = CatalogTiers.of(PriceCatalog.load(Optional.ofNullable(catalog)), provider.toLowerCase(Locale.ROOT));
+        StorageReport report = new StorageAnalyzer(StorageOptions.defaults(asOf()).withColdDays(coldDays), evidence(),
+                Optional.of(tiers.hot()), tiers.colder()).analyze(Inventories.open(inventory));
+        Optional<TieringAdvice> advice = TieringAdvice.of(report, archive);
+        if (lifecycleDir != null && advice.isPresent()) {
+            writeRules(advice.get());
+        }
+        if (output == null) {
+            render(report, advice, spec.commandLine().getOut());
+            return ExitCodes.OK;
+        }
+        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            render(report, advice, out);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("sparkwise: cannot write " + output + ": " + e);
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.OK;
+    }
+
+    private void render(StorageReport report, Optional<TieringAdvice> advice, Writer out) throws IOException {
+        if (format.equals("json")) {
+            StorageJson.render(report, advice, out);
+        } else {
+            StorageText.render(report, advice, out instanceof PrintWriter p ? p : new PrintWriter(out));
+        }
+    }
+
+    private Instant asOf() {
+        if (asOf == null) {
+            return Instant.now();
+        }
+        try {
+            return LocalDate.parse(asOf).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new SparkwiseException(ErrorCode.USAGE, "--as-of must be a date like 2026-01-31, was '" + asOf + "'");
+        }
+    }
+
+    private AccessEvidence evidence() {
+        AccessEvidence evidence = AccessEvidence.none();
+        EventLogReader reader = new EventLogReader();
+        for (String path : eventLogs) {
+            reader.discover(path).forEach(input -> ScanLocations.addTo(evidence, reader.read(input)));
+        }
+        return evidence;
+    }
+
+    private void writeRules(TieringAdvice advice) throws IOException {
+        Files.createDirectories(lifecycleDir);
+        for (String bucket : advice.rules().prefixes().keySet()) {
+            Files.writeString(lifecycleDir.resolve("s3-lifecycle-" + bucket + ".json"), advice.rules().s3(bucket));
+            Files.writeString(lifecycleDir.resolve("gcs-lifecycle-" + bucket + ".json"), advice.rules().gcs(bucket));
+        }
+        Files.writeString(lifecycleDir.resolve("azure-lifecycle-policy.json"), advice.rules().azure());
+        spec.commandLine().getErr().println("sparkwise: lifecycle rules written to " + lifecycleDir);
+    }
+}
