@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
  * <p>The launcher names two files through system properties: the demo module's runtime classpath
  * ({@code sparkwise-demo/target/classpath.txt}) and its jar. The JVM flags Spark needs come from
  * the demo jar itself ({@code io/sparkwise/demo/jvm-options.txt}, generated from the one list in
- * {@code sparkwise-demo/pom.xml}), so CLI and demo cannot disagree on them.
+ * {@code sparkwise.demo.jvmOptions} in the parent pom.xml), so CLI and demo cannot disagree on them.
  */
 record DemoJvm(Path java, List<String> jvmOptions, String classpath, String mainClass) {
 
