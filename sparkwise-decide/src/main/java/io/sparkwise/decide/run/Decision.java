@@ -40,6 +40,13 @@ public record Decision(Workload workload, List<RunOption> options, Optional<RunO
                         spark.get().name());
             }
             reasoning.add(line + ".");
+            options.stream()
+                    .filter(o -> o.costPerRun().isPresent() && o.seconds().isPresent() && !o.meets(w.latencyTargetSeconds()))
+                    .filter(o -> o.costPerRun().getAsDouble() < b.costPerRun().getAsDouble())
+                    .min(Comparator.comparingDouble(o -> o.costPerRun().getAsDouble()))
+                    .ifPresent(cheaper -> reasoning.add(String.format(Locale.ROOT,
+                            "%s would cost less ($%,.2f a month) but is predicted to take longer than the target.",
+                            cheaper.name(), cheaper.monthlyCost(w.runsPerDay()).getAsDouble())));
         });
         if (best.isEmpty()) {
             reasoning.add("No priced option meets the latency target with a predicted time.");
