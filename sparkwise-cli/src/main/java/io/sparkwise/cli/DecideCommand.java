@@ -13,7 +13,6 @@ import io.sparkwise.decide.run.render.DecisionHtml;
 import io.sparkwise.decide.run.render.DecisionJson;
 import io.sparkwise.decide.run.render.DecisionText;
 import io.sparkwise.eventlog.EventLogReader;
-import io.sparkwise.eventlog.source.LogInput;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.SparkwiseException;
@@ -25,9 +24,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -119,18 +116,9 @@ public final class DecideCommand implements Callable<Integer> {
         PriceCatalog prices = PriceCatalog.load(Optional.ofNullable(catalog));
         Decider decider = new Decider(prices, EngineCurves.shipped(), prices.instance(Optional.empty(), instance),
                 prices.instance(Optional.empty(), machine), clusterCores, snowflakeSize, redshiftRpu);
-        Decision decision = decider.decide(workload());
-        if (output == null) {
-            render(decision, spec.commandLine().getOut());
-            return ExitCodes.OK;
-        }
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            render(decision, out);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("sparkwise: cannot write " + output + ": " + e);
-            return ExitCodes.USAGE;
-        }
-        return ExitCodes.OK;
+        StringWriter text = new StringWriter();
+        render(decider.decide(workload()), text);
+        return TextOutput.write(spec, output, text.toString()) ? ExitCodes.OK : ExitCodes.USAGE;
     }
 
     private Workload workload() {
@@ -143,7 +131,7 @@ public final class DecideCommand implements Callable<Integer> {
             target = OptionalDouble.of(ms.getAsLong() / 1000.0);
         }
         if (input.log != null) {
-            Application app = readOne(input.log);
+            Application app = ApplicationSource.of(new EventLogReader()).readOne(input.log, "decide needs one run");
             MeasuredRun run = MeasuredRun.of(app);
             QueryShape shape = queryShape == null ? QueryShape.of(app) : shape();
             return new Workload(run.tax().dataVolumeBytes(), shape, runsPerDay, concurrency, target, Optional.of(run));
@@ -163,20 +151,11 @@ public final class DecideCommand implements Callable<Integer> {
         }
     }
 
-    private static Application readOne(String path) {
-        EventLogReader reader = new EventLogReader();
-        List<LogInput> logs = reader.discover(path);
-        if (logs.size() != 1) {
-            throw new SparkwiseException(ErrorCode.USAGE, path + " holds " + logs.size() + " application logs; decide needs one run");
-        }
-        return reader.read(logs.get(0));
-    }
-
-    private void render(Decision d, Writer out) throws IOException {
+    private void render(Decision d, StringWriter out) throws IOException {
         switch (format) {
             case "json" -> DecisionJson.render(d, out);
-            case "html" -> DecisionHtml.render(d, out instanceof PrintWriter p ? p : new PrintWriter(out));
-            default -> DecisionText.render(d, out instanceof PrintWriter p ? p : new PrintWriter(out));
+            case "html" -> DecisionHtml.render(d, new PrintWriter(out));
+            default -> DecisionText.render(d, new PrintWriter(out));
         }
     }
 }

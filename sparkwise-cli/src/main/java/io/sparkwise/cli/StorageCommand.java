@@ -22,8 +22,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -110,25 +109,13 @@ public final class StorageCommand implements Callable<Integer> {
         if (lifecycleDir != null && advice.isPresent()) {
             writeRules(advice.get());
         }
-        if (output == null) {
-            render(report, advice, spec.commandLine().getOut());
-            return ExitCodes.OK;
-        }
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            render(report, advice, out);
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("sparkwise: cannot write " + output + ": " + e);
-            return ExitCodes.USAGE;
-        }
-        return ExitCodes.OK;
-    }
-
-    private void render(StorageReport report, Optional<TieringAdvice> advice, Writer out) throws IOException {
+        StringWriter text = new StringWriter();
         if (format.equals("json")) {
-            StorageJson.render(report, advice, out);
+            StorageJson.render(report, advice, text);
         } else {
-            StorageText.render(report, advice, out instanceof PrintWriter p ? p : new PrintWriter(out));
+            StorageText.render(report, advice, new PrintWriter(text));
         }
+        return TextOutput.write(spec, output, text.toString()) ? ExitCodes.OK : ExitCodes.USAGE;
     }
 
     private Instant asOf() {
