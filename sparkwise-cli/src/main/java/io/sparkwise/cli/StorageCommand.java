@@ -71,7 +71,7 @@ public final class StorageCommand implements Callable<Integer> {
     String asOf;
 
     @Option(names = "--provider", paramLabel = "PROVIDER", defaultValue = "aws",
-            description = "Whose storage prices to use: aws (S3) or gcp (GCS). Default: ${DEFAULT-VALUE}.")
+            description = "Whose storage prices to use: aws (S3), gcp (GCS), or azure (Blob; no prices shipped: give them with --catalog). Default: ${DEFAULT-VALUE}.")
     String provider;
 
     @Option(names = "--catalog", paramLabel = "FILE", description = "A price catalog YAML overriding shipped prices.")

@@ -68,4 +68,29 @@ class StorageCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("unknown provider 'ibm' (expected aws, gcp or azure)");
     }
+
+    @Test
+    void storage_azureWithoutPrices_saysHowToAddThem(@TempDir Path dir) throws IOException {
+        CliRun run = run("storage", inventory(dir).toString(), "--provider", "azure");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("price catalog has no azure blob storage prices (none shipped: no source was found for them)");
+    }
+
+    @Test
+    void storage_azurePricesFromUserCatalog_recommendCoolByHand(@TempDir Path dir) throws IOException {
+        Path catalog = Files.writeString(dir.resolve("azure.yaml"), """
+                storage:
+                  - {provider: azure, service: blob, class: hot, per_gb_month: 0.02, source: "test", as_of: "2026-01-01", confidence: estimated}
+                  - {provider: azure, service: blob, class: cool, per_gb_month: 0.01, min_days: 30, source: "test", as_of: "2026-01-01", confidence: estimated}
+                """);
+
+        CliRun run = run("storage", inventory(dir).toString(), "--as-of", "2026-01-01", "--provider", "azure",
+                "--catalog", catalog.toString(), "--lifecycle-dir", dir.resolve("rules").toString());
+
+        // 3 TiB = 3072 GiB cold x (0.02 - 0.01) = $30.72 a month.
+        assertThat(run.exitCode()).isEqualTo(0);
+        assertThat(run.out()).contains("to cool after 90 days: $30.72/month saved");
+        assertThat(Files.readString(dir.resolve("rules/azure-lifecycle-policy.json"))).contains("\"tierToCool\"");
+    }
 }

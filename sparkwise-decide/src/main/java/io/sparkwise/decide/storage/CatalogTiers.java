@@ -17,8 +17,8 @@ import java.util.Set;
  */
 public record CatalogTiers(TierPrice hot, List<TierPrice> colder) {
 
-    /** S3 classes whose objects must be restored (hours) before they can be read. */
-    private static final Set<String> RESTORE_FIRST = Set.of("glacier_flexible", "deep_archive");
+    /** Classes whose objects must be restored (hours) before they can be read: S3's archives, Azure's archive tier. */
+    private static final Set<String> RESTORE_FIRST = Set.of("aws/glacier_flexible", "aws/deep_archive", "azure/archive");
 
     public CatalogTiers {
         colder = List.copyOf(colder);
@@ -45,7 +45,8 @@ public record CatalogTiers(TierPrice hot, List<TierPrice> colder) {
         }
         if (hot == null) {
             throw new SparkwiseException(ErrorCode.USAGE, "price catalog has no " + provider + " " + service
-                    + " standard class to price the data in now");
+                    + " storage prices" + (provider.equals("azure") ? " (none shipped: no source was found for them); add entries"
+                    + " 'provider: azure, service: blob, class: hot|cool|cold|archive' with --catalog FILE" : ""));
         }
         return new CatalogTiers(hot, colder);
     }
@@ -61,7 +62,7 @@ public record CatalogTiers(TierPrice hot, List<TierPrice> colder) {
                 (int) c.minDays().map(Price::value).orElse(0.0).doubleValue(),
                 (long) (c.minObjectKib().map(Price::value).orElse(0.0) * 1024),
                 (int) c.minAgeDaysForLifecycle().map(Price::value).orElse(0.0).doubleValue(),
-                transition, retrieval, RESTORE_FIRST.contains(c.storageClass()), c.perGbMonth().citation(),
+                transition, retrieval, RESTORE_FIRST.contains(c.provider() + "/" + c.storageClass()), c.perGbMonth().citation(),
                 gaps.isEmpty() ? Optional.empty() : Optional.of("no " + String.join(" or ", gaps) + " price in the catalog: counted as 0"));
     }
 

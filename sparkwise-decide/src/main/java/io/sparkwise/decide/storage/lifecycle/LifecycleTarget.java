@@ -27,12 +27,12 @@ public enum LifecycleTarget {
         this.azureAction = azureAction;
     }
 
-    /** The target for a class name of the price catalog: S3 (standard_ia, ...) or GCS (nearline, coldline, archive). */
+    /** The target for a class name of the price catalog: S3 (standard_ia, ...), GCS (nearline, coldline, archive) or Azure (cool, cold, archive). */
     public static Optional<LifecycleTarget> forCatalogClass(String name) {
         switch (name) {
-            case "nearline":
+            case "nearline", "cool":
                 return Optional.of(INFREQUENT);
-            case "coldline":
+            case "coldline", "cold":
                 return Optional.of(INSTANT_ARCHIVE);
             case "archive":
                 return Optional.of(DEEP_ARCHIVE);
