@@ -39,4 +39,23 @@ class HadoopReadTest {
 
         assertThat(inputs).hasSize(7);
     }
+
+    @Test
+    void fileTree_listThroughHadoop_givesSizesAndModificationTimesLikeTheLocalTree() throws java.io.IOException {
+        String dir = "spark4/plain";
+        Path local = Path.of("../shared/eventlogs", dir).toAbsolutePath().normalize();
+        FileTree hadoop = FileTree.forPath(testfs(dir));
+
+        List<FileTree.Entry> entries = hadoop.list(hadoop.stat(testfs(dir)).orElseThrow());
+
+        assertThat(entries).isNotEmpty().allSatisfy(e -> {
+            Path file = local.resolve(e.name());
+            try {
+                assertThat(e.size()).isEqualTo(java.nio.file.Files.size(file));
+                assertThat(e.modifiedMillis()).isEqualTo(java.nio.file.Files.getLastModifiedTime(file).toMillis());
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+    }
 }
