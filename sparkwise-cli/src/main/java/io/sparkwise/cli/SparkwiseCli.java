@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = SparkwiseCli.Version.class,
         description = "Reads Apache Spark event logs and diagnoses Spark applications.",
-        subcommands = {AnalyzeCommand.class, CompareCommand.class, SimulateCommand.class, PlanCommand.class, DecideCommand.class, StorageCommand.class, DemoCommand.class},
+        subcommands = {AnalyzeCommand.class, CompareCommand.class, SimulateCommand.class, PlanCommand.class, CostCommand.class,
+            DecideCommand.class, StorageCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",

@@ -155,9 +155,10 @@ public final class ConfigValidator {
     }
 
     private static long size(Map<String, String> c, String key, long fallback) {
-        // Spark reads unit-less *.memory values as MiB; byte thresholds are plain bytes.
+        // Spark reads unit-less *.memory values as MiB; byte thresholds and spark.memory.offHeap.size
+        // (bytesConf(BYTE) in core config/package.scala) are plain bytes.
         long unit = key.endsWith("InBytes") || key.endsWith("Threshold") || key.endsWith("maxPartitionBytes")
-                ? 1 : 1024L * 1024;
+                || key.equals("spark.memory.offHeap.size") ? 1 : 1024L * 1024;
         OptionalLong v = SparkSizes.parseBytes(c.get(key), unit);
         return v.isPresent() ? v.getAsLong() : fallback;
     }

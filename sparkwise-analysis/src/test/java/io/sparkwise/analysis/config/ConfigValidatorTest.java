@@ -11,6 +11,15 @@ class ConfigValidatorTest {
     private final ConfigValidator validator = new ConfigValidator(new ConfigValidator.NodeLimits(16L << 30, 8));
 
     @Test
+    void containerBytes_unitlessOffHeapSize_isBytesAsSparkReadsIt() {
+        // spark.memory.offHeap.size is bytesConf(BYTE): "1073741824" is 1 GiB, not 1073741824 MiB
+        long container = ConfigValidator.containerBytes(Map.of("spark.executor.memory", "4g",
+                "spark.memory.offHeap.enabled", "true", "spark.memory.offHeap.size", "1073741824"));
+
+        assertThat(container).isEqualTo((4096L << 20) + (long) ((4096L << 20) * 0.10) + (1024L << 20));
+    }
+
+    @Test
     void validate_initialExecutorsAboveMax_isRejected() {
         ConfigValidator.Result r = validator.validate(Map.of("spark.dynamicAllocation.enabled", "true",
                 "spark.dynamicAllocation.maxExecutors", "10"), Map.of("spark.dynamicAllocation.initialExecutors", "20"));
