@@ -59,14 +59,12 @@ class SyntheticLogTest {
     }
 
     @Test
-    void writeTo_aHundredThousandTasks_inSeconds() throws IOException {
+    void writeTo_tenThousandTasks_writesAboutThreeKilobytesPerTask() throws IOException {
+        // how fast it writes is the benchmark's business (bench/run.sh), not a unit test's
         CountingSink sink = new CountingSink();
-        long start = System.nanoTime();
-        SyntheticLog.ofTasks(100_000).writeTo(sink);
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        SyntheticLog.ofTasks(10_000).writeTo(sink);
 
-        assertThat(sink.bytes).isBetween(250_000_000L, 450_000_000L);
-        assertThat(millis).as("ms for 100k tasks").isLessThan(10_000);
+        assertThat(sink.bytes).isBetween(25_000_000L, 45_000_000L);
     }
 
     private static final class CountingSink extends OutputStream {
