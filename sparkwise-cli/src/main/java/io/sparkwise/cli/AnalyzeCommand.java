@@ -9,11 +9,14 @@ import io.sparkwise.model.SparkwiseException;
 import io.sparkwise.report.AnalyzedApplication;
 import io.sparkwise.report.ReportFormat;
 import io.sparkwise.report.Renderer;
+import io.sparkwise.report.advisor.CostRenderer;
+import io.sparkwise.advisor.cost.CostModel;
 import io.sparkwise.report.TextReport;
 import io.sparkwise.report.html.HtmlPages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
@@ -80,6 +84,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Print only errors on stderr: no progress, no warnings about damaged lines.")
     boolean quiet;
 
+    @Mixin
+    PriceOptions prices;
+
+    /** The cost section of each application (text), when a price context was given. */
+    private final List<String> costSections = new ArrayList<>();
+
     private final ApplicationSource source;
 
     /** As picocli creates it: one reader for the whole run. */
@@ -103,6 +113,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             error(e);
             return ExitCodes.USAGE;
         }
+        Optional<CostModel> costModel;
+        try {
+            costModel = prices.given() ? Optional.of(new CostModel(prices.context())) : Optional.empty();
+        } catch (SparkwiseException e) {
+            error(e);
+            return ExitCodes.USAGE;
+        }
         List<Application> applications = new ArrayList<>();
         for (String path : paths) {
             read(path, applications);
@@ -114,6 +131,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<AnalyzedApplication> analyzed = new ArrayList<>();
         for (Application app : applications) {
             analyzed.add(new AnalyzedApplication(app, analyzer.analyze(app, thresholds)));
+        }
+        if (costModel.isPresent() && !costSections(costModel.get(), analyzed)) {
+            return ExitCodes.USAGE;
         }
         if (!render(analyzed)) {
             return ExitCodes.USAGE;
@@ -171,6 +191,36 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return System.console() != null && (noColor == null || noColor.isEmpty()) && !"dumb".equals(System.getenv("TERM"));
     }
 
+    /**
+     * The cost section of each application (text and markdown reports; JSON and HTML keep their
+     * schema and point to {@code sparkwise cost}). False when a price the run needs is missing.
+     */
+    private boolean costSections(CostModel model, List<AnalyzedApplication> analyzed) {
+        if (format == ReportFormat.JSON || format == ReportFormat.HTML) {
+            err().println("sparkwise: note: the cost section is part of the text and markdown reports; "
+                    + "for JSON use: sparkwise cost LOG --format json");
+            return true;
+        }
+        CostRenderer renderer = new CostRenderer();
+        try {
+            for (AnalyzedApplication a : analyzed) {
+                String text = renderer.text(model.cost(a.application(), a.analysis().findings(), prices.runs(), true));
+                costSections.add(format == ReportFormat.MARKDOWN ? "\n## Cost\n\n```\n" + text + "```\n" : "\n" + text);
+            }
+            return true;
+        } catch (SparkwiseException e) {
+            error(e);
+            return false;
+        }
+    }
+
+    private void writeCostSections(Writer out) throws IOException {
+        for (String section : costSections) {
+            out.write(section);
+        }
+        out.flush();
+    }
+
     /** Writes the report; false when {@code --output} cannot be written (already said on stderr). */
     private boolean render(List<AnalyzedApplication> applications) throws IOException {
         if (format == ReportFormat.HTML && applications.size() > 1) {
@@ -180,10 +230,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             Renderer renderer = format == ReportFormat.TEXT && colorTerminal() ? new TextReport(true) : format.renderer();
             renderer.render(applications, out);
+            writeCostSections(out);
             return true;
         }
         try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             format.renderer().render(applications, out);
+            writeCostSections(out);
             return true;
         } catch (IOException e) {
             err().println("sparkwise: cannot write " + output + ": " + e);

@@ -1,6 +1,7 @@
 package io.sparkwise.cli;
 
 import io.sparkwise.advisor.catalog.PriceCatalog;
+import io.sparkwise.advisor.plan.DeadlineSizing;
 import io.sparkwise.advisor.plan.NodeShape;
 import io.sparkwise.advisor.plan.PastRun;
 import io.sparkwise.advisor.plan.Plan;
@@ -14,6 +15,7 @@ import io.sparkwise.model.Application;
 import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.SparkwiseException;
 import io.sparkwise.report.advisor.PlanFormat;
+import io.sparkwise.report.Units;
 import io.sparkwise.report.advisor.PlanRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,6 +119,9 @@ public final class PlanCommand implements Callable<Integer> {
                             choice("--cluster-manager", clusterManager, TargetClusterManager.class), node(),
                             nodes == null ? OptionalInt.empty() : OptionalInt.of(nodes), due, spot, pyspark)
                     .withEvidence(past.largestShuffleBytes(), past.memoryNeed(), OptionalInt.empty());
+            if (due.isPresent()) {
+                request = forDeadline(app, request, due.get());
+            }
         } else {
             request = PlanRequest.described(Quantities.bytes("--input-size", inputSize), choice("--workload", workload, Workload.class),
                     choice("--cluster-manager", clusterManager, TargetClusterManager.class), node(),
@@ -124,6 +129,22 @@ public final class PlanCommand implements Callable<Integer> {
         }
         Plan plan = new Planner().plan(request);
         return TextOutput.write(spec, output, new PlanRenderer().render(plan, planFormat)) ? ExitCodes.OK : ExitCodes.USAGE;
+    }
+
+    /** The executor count the simulator finds for the deadline, with the executor size the plan chose. */
+    private PlanRequest forDeadline(Application app, PlanRequest request, Duration due) {
+        Plan draft = new Planner().plan(request);
+        int upperBound = Math.max(draft.executors(), 4 * Math.max(1, app.executors().size()));
+        DeadlineSizing.Result found = DeadlineSizing.search(app, draft.executorCores(), due, upperBound);
+        if (found.executors().isEmpty()) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "sparkwise: note: the simulator predicts %s even with %d executors of %d cores: "
+                    + "the deadline cannot be met by more executors; the plan keeps %d%n", Units.millis(found.wallMs()),
+                    found.upperBound(), draft.executorCores(), draft.executors());
+            return request;
+        }
+        spec.commandLine().getErr().printf(Locale.ROOT, "sparkwise: note: the simulator predicts %s with %d executors of %d cores "
+                + "(%d replays)%n", Units.millis(found.wallMs()), found.executors().getAsInt(), draft.executorCores(), found.replays());
+        return request.withEvidence(request.shuffleBytes(), request.memoryNeed(), found.executors());
     }
 
     private NodeShape node() {

@@ -63,6 +63,21 @@ class PlanCommandTest {
     }
 
     @Test
+    void plan_fromLogWithDeadline_takesTheExecutorCountFromTheSimulator() {
+        String log = "../shared/eventlogs/apache-spark/spark-events/application_1553914137147_0018";
+
+        CliRun met = run("plan", "--from-log", log, "--node-type", "m5.xlarge", "--deadline", "2m");
+        CliRun missed = run("plan", "--from-log", log, "--node-type", "m5.xlarge", "--deadline", "5s");
+
+        assertThat(met.exitCode()).isZero();
+        assertThat(met.out()).contains("  executors                  1\n"
+                + "                               the fewest the simulator found to finish within the deadline 2m\n");
+        assertThat(met.err()).startsWith("sparkwise: note: the simulator predicts 1.2 min with 1 executors of 3 cores");
+        assertThat(missed.exitCode()).isZero();
+        assertThat(missed.err()).contains("the deadline cannot be met by more executors; the plan keeps 9");
+    }
+
+    @Test
     void plan_withoutNode_isUsageError() {
         CliRun run = run("plan", "--input-size", "5GB");
 

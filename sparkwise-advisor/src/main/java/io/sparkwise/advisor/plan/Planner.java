@@ -287,8 +287,9 @@ public final class Planner {
                     ? String.format(Locale.ROOT, "ceil((%d executors + 1 driver) / %d per node)", executors, perNode)
                     : executors + " executors, one per worker");
             if (r.deadline().isPresent() && r.executorsForDeadline().isEmpty()) {
-                notes.add("deadline " + duration(r.deadline().get()) + " not used: predicting run time needs a past run "
-                        + "(plan --from-log LOG --deadline ...) and the simulator; this plan sizes for parallelism only");
+                notes.add("deadline " + duration(r.deadline().get()) + " not used: no executor count from the simulator (it "
+                        + "needs a past run, plan --from-log LOG --deadline ..., and a deadline more executors can meet); "
+                        + "this plan sizes for parallelism only");
             }
             return new Count(executors, nodes);
         }

@@ -165,8 +165,8 @@ class PlannerTest {
         Plan plan = planner.plan(PlanRequest.described(GIB, Workload.SQL, TargetClusterManager.YARN,
                 new NodeShape("n", 16, 65536, Optional.empty()), OptionalInt.empty(), Optional.of(Duration.ofHours(1)), false, false));
 
-        assertThat(plan.notes()).containsExactly("deadline 1h not used: predicting run time needs a past run "
-                + "(plan --from-log LOG --deadline ...) and the simulator; this plan sizes for parallelism only");
+        assertThat(plan.notes()).containsExactly("deadline 1h not used: no executor count from the simulator (it needs a past "
+                + "run, plan --from-log LOG --deadline ..., and a deadline more executors can meet); this plan sizes for parallelism only");
     }
 
     @Test
