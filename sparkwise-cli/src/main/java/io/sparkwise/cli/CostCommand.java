@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code sparkwise cost}: what a run cost, where the money went, and what the fixes would save. */
@@ -45,11 +44,8 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (UTF-8) instead of stdout.")
-    Path output;
-
-    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors on stderr.")
-    boolean verbose;
+    @Mixin
+    OutputOptions out;
 
     @Override
     public Integer call() {
@@ -62,6 +58,6 @@ public final class CostCommand implements Callable<Integer> {
                 prices.runs(), true);
         CostRenderer renderer = new CostRenderer();
         String text = format.equals("json") ? renderer.json(report) : renderer.text(report);
-        return TextOutput.write(spec, output, text) ? ExitCodes.OK : ExitCodes.USAGE;
+        return out.write(spec, text);
     }
 }

@@ -18,6 +18,7 @@ import io.sparkwise.report.advisor.PlanFormat;
 import io.sparkwise.report.Units;
 import io.sparkwise.report.advisor.PlanRenderer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -94,11 +95,8 @@ public final class PlanCommand implements Callable<Integer> {
                     + "or json. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (UTF-8) instead of stdout.")
-    Path output;
-
-    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors on stderr.")
-    boolean verbose;
+    @Mixin
+    OutputOptions out;
 
     @Override
     public Integer call() {
@@ -128,7 +126,7 @@ public final class PlanCommand implements Callable<Integer> {
                     nodes == null ? OptionalInt.empty() : OptionalInt.of(nodes), due, spot, pyspark);
         }
         Plan plan = new Planner().plan(request);
-        return TextOutput.write(spec, output, new PlanRenderer().render(plan, planFormat)) ? ExitCodes.OK : ExitCodes.USAGE;
+        return out.write(spec, new PlanRenderer().render(plan, planFormat));
     }
 
     /** The executor count the simulator finds for the deadline, with the executor size the plan chose. */
