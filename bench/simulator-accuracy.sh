@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The simulator's accuracy against real reruns (docs/simulator.md, "Accuracy"):
 #
-#   bench/simulator-accuracy.sh [OUT_DIR] [REPEATS]     # default target dir, 2 repeats (~10 min on 2 cores)
+#   bench/simulator-accuracy.sh [OUT_DIR] [REPEATS]     # default target dir, 2 repeats (~35 min on 2 shared cores)
+#   MODE=local bench/simulator-accuracy.sh OUT_DIR 1     # local[1|2|4]: task threads in one JVM, no executor JVMs
 #
 # Runs (one JVM per application) each sleeping-task workload of sparkwise-bench's SleepWorkload for real in local-cluster mode
 # with 1, 2 and 4 executors of 1 core, REPEATS times; predicts every executor count from every run's
@@ -26,7 +27,7 @@ for repeat in $(seq "$REPEATS"); do
   for executors in 1 2 4; do
     for workload in waves straggler branches; do
       echo "simulator-accuracy: $workload on $executors executors, repeat $repeat" >&2
-      "${RUN[@]}" run "$workload" "$executors" "$OUT" 2>>"$OUT/spark.log"
+      "${RUN[@]}" run "$workload" "$executors" "$OUT" ${MODE:+"$MODE"} 2>>"$OUT/spark.log"
     done
   done
 done

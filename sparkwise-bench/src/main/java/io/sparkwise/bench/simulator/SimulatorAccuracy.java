@@ -21,7 +21,9 @@ import java.util.Map;
  * The simulator's accuracy against real reruns: every {@link SleepWorkload} runs for real in
  * {@code local-cluster} with 1, 2 and 4 executors of 1 core, several times; the log of each run
  * predicts the wall time at the other executor counts, compared with the median real wall time
- * there. Prints a Markdown table and the median and worst absolute percentage error.
+ * there. Wall time is measured from the end of the warm-up job (see {@link SleepWorkload}) to the
+ * application end, on both sides. Prints a Markdown table and the median and worst absolute
+ * percentage error.
  *
  * <p>Two steps, each its own JVM (a second local-cluster session in one JVM does not get its
  * executors in Spark 4.0.1): {@code run WORKLOAD EXECUTORS OUT_DIR} runs one application and
@@ -36,21 +38,22 @@ public final class SimulatorAccuracy {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length == 4 && args[0].equals("run")) {
-            run(args[1], Integer.parseInt(args[2]), Path.of(args[3]));
+        if ((args.length == 4 || args.length == 5) && args[0].equals("run")) {
+            run(args[1], Integer.parseInt(args[2]), Path.of(args[3]), args.length == 5 && args[4].equals("local"));
         } else if (args.length == 2 && args[0].equals("report")) {
             report(Path.of(args[1]));
         } else {
-            System.err.println("usage: SimulatorAccuracy run WORKLOAD EXECUTORS OUT_DIR | report OUT_DIR");
+            System.err.println("usage: SimulatorAccuracy run WORKLOAD EXECUTORS OUT_DIR [local] | report OUT_DIR");
             System.exit(2);
         }
     }
 
-    private static void run(String workloadName, int executors, Path out) throws IOException {
-        SleepWorkload workload = SleepWorkload.all(executors).stream().filter(w -> w.name().equals(workloadName))
+    private static void run(String workloadName, int executors, Path out, boolean local) throws IOException {
+        SleepWorkload workload = SleepWorkload.all(executors, local).stream().filter(w -> w.name().equals(workloadName))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no workload " + workloadName));
         DemoRun run = DemoRunner.run(workload, out);
-        Files.writeString(out.resolve("runs.tsv"), workloadName + "\t" + executors + "\t" + run.eventLog() + "\n",
+        Files.writeString(out.resolve("runs.tsv"), workloadName + "\t" + executors + "\t" + run.eventLog()
+                        + "\t" + (local ? "local" : "local-cluster") + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
@@ -58,18 +61,21 @@ public final class SimulatorAccuracy {
         EventLogReader reader = new EventLogReader();
         // workload -> executors -> applications of the repeats
         Map<String, Map<Integer, List<Application>>> runs = new LinkedHashMap<>();
+        boolean local = false;
         for (String line : Files.readAllLines(out.resolve("runs.tsv"))) {
             String[] cells = line.split("\t");
-            Application app = reader.read(reader.discover(cells[2]).get(0));
+            local = cells.length > 3 && cells[3].equals("local");
+            Application app = AfterWarmUp.of(reader.read(reader.discover(cells[2]).get(0)));
             runs.computeIfAbsent(cells[0], k -> new LinkedHashMap<>())
                     .computeIfAbsent(Integer.parseInt(cells[1]), k -> new ArrayList<>()).add(app);
         }
-        String table = table(runs);
+        String table = table(runs, local);
         System.out.print(table);
         Files.writeString(out.resolve("accuracy.md"), table);
     }
 
-    private static String table(Map<String, Map<Integer, List<Application>>> runs) {
+    /** With {@code local}, the counts are task threads of one executor (the driver), not executors. */
+    private static String table(Map<String, Map<Integer, List<Application>>> runs, boolean local) {
         StringBuilder md = new StringBuilder();
         md.append("| workload | log from | predict for | real wall (median, min-max) | predicted (median) | error |\n");
         md.append("|---|---|---|---|---|---|\n");
@@ -80,7 +86,8 @@ public final class SimulatorAccuracy {
                 for (int to : EXECUTORS) {
                     List<Long> real = workload.getValue().get(to).stream().map(a -> a.info().duration()).sorted().toList();
                     List<Long> predicted = workload.getValue().get(from).stream()
-                            .map(a -> Simulator.of(a).simulate(ClusterOption.fixed(to, 1)).predictedWallTimeMs())
+                            .map(a -> Simulator.of(a).simulate(local ? ClusterOption.fixed(1, to) : ClusterOption.fixed(to, 1))
+                                    .predictedWallTimeMs())
                             .sorted().toList();
                     long realMedian = median(real);
                     long predictedMedian = median(predicted);
