@@ -10,6 +10,7 @@ import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.config.SparkDefaults;
 import io.sparkwise.analysis.config.SparkSizes;
 import io.sparkwise.analysis.rules.Format;
+import io.sparkwise.analysis.rules.partitioning.PartitionMath;
 import io.sparkwise.analysis.rules.Stages;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.QuantileSketch;
@@ -95,27 +96,70 @@ public final class TaskDurationSkewRule extends BaseRule {
         String title = "Skewed tasks in stage " + stage.stageId() + ": the slowest task took "
                 + Format.millis(durations.max()) + ", " + Format.ratio(ratio) + " the median";
         return new Finding(ID, context.severityFor(wasted), title, Scope.stage(stage.stageId(), stage.attemptId()),
-                evidence, context.impact(wasted), fix(stage, read, joins), List.of(), Optional.empty());
+                evidence, context.impact(wasted), fix(context.application(), read, joins, context.settings(ID)),
+                List.of(), Optional.empty());
     }
 
-    private static Recommendation fix(StageAttempt stage, QuantileSketch shuffleRead, List<SparkPlanNode> joins) {
+    private static Recommendation fix(Application app, QuantileSketch shuffleRead, List<SparkPlanNode> joins,
+                                      RuleSettings settings) {
         if (shuffleRead.max() > 0) {
-            // AQE splits a partition when it is > factor x median AND > threshold; aim the
-            // threshold at the median so the skewed partitions qualify.
-            long median = Math.max(shuffleRead.quantile(0.5), 1);
-            long threshold = Math.max(64L * 1024 * 1024, Math.min(SparkDefaults.SKEW_PARTITION_THRESHOLD, median * 4));
-            Map<String, String> config = new LinkedHashMap<>();
-            config.put("spark.sql.adaptive.enabled", "true");
-            config.put("spark.sql.adaptive.skewJoin.enabled", "true");
-            config.put("spark.sql.adaptive.skewJoin.skewedPartitionFactor", "3");
-            config.put("spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes", SparkSizes.format(threshold));
             String where = joins.isEmpty() ? "" : " (join: " + joins.get(0).simpleString() + ")";
+            String salt = "salt the hot keys: add a random suffix to the key on the large side and replicate the small "
+                    + "side, or handle the hot keys (often nulls or defaults) apart.";
+            Optional<Map<String, String>> split = aqeSplit(app, shuffleRead, settings);
+            if (split.isEmpty()) {
+                return Recommendation.text("The slow task read about as much shuffle data as the others" + where
+                        + ": its rows cost more (a hot key multiplies rows in a join), so AQE, which splits partitions "
+                        + "by bytes, cannot see it. Broadcast the smaller side if it fits, or " + salt);
+            }
             return new Recommendation("Let adaptive query execution split the skewed shuffle partitions" + where
-                    + ". If the skew is in an aggregation or a join AQE cannot split (e.g. the build side), salt the hot "
-                    + "keys: add a random suffix to the key on the large side and replicate the small side.", config);
+                    + "; the thresholds follow this stage's partition sizes. If the skew is in an aggregation or on a side "
+                    + "AQE cannot split (the build side, the outer side of an outer join), " + salt, split.get());
         }
         return new Recommendation("The skew is in the input: split large input files or partitions "
                 + "(spark.sql.files.maxPartitionBytes), or repartition on a better-distributed key before the heavy step.",
                 Map.of("spark.sql.files.maxPartitionBytes", SparkSizes.format(SparkDefaults.MAX_PARTITION_BYTES / 2)));
+    }
+
+    /**
+     * AQE's skew-join settings sized from the stage's shuffle read per task. AQE splits a partition
+     * when it is larger than factor x median AND than the threshold, into pieces of
+     * max(advisoryPartitionSizeInBytes, average non-skewed partition) bytes (Spark's
+     * OptimizeSkewedJoin). So: the factor at most the observed max/median divided by
+     * {@code factorMargin}, the threshold halfway between the median and the largest partition
+     * (above normal partitions, below the skewed one), and, when the largest partition is under
+     * the 64 MiB advisory size (AQE would keep it whole), an advisory size that cuts it into one
+     * piece per core. Empty when the bytes are too even for AQE to tell the partition apart.
+     */
+    static Optional<Map<String, String>> aqeSplit(Application app, QuantileSketch shuffleRead, RuleSettings settings) {
+        long max = shuffleRead.max();
+        long median = Math.max(1, shuffleRead.quantile(0.5));
+        double factor = Math.min(SparkDefaults.SKEW_PARTITION_FACTOR, (double) max / median / settings.get("factorMargin"));
+        // A fractional factor is accepted by Spark 4.0 (checked on 4.0.1); older versions may
+        // declare it an integer, so they get whole numbers, and at least 2.
+        String factorText;
+        if (PartitionMath.sparkAtLeast(app, 4, 0)) {
+            factor = Math.floor(factor * 10) / 10;
+            factorText = factor == Math.floor(factor) ? String.valueOf((long) factor) : String.valueOf(factor);
+        } else {
+            factor = Math.floor(factor);
+            factorText = String.valueOf((long) factor);
+        }
+        if (factor < (PartitionMath.sparkAtLeast(app, 4, 0) ? 1 : 2) || factor * median >= max) {
+            return Optional.empty();
+        }
+        long threshold = Math.min(SparkDefaults.SKEW_PARTITION_THRESHOLD, median + (max - median) / 2);
+        Map<String, String> config = new LinkedHashMap<>();
+        if (!PartitionMath.aqeEnabled(app)) {
+            config.put(PartitionMath.AQE, "true");
+        }
+        config.put("spark.sql.adaptive.skewJoin.enabled", "true");
+        config.put("spark.sql.adaptive.skewJoin.skewedPartitionFactor", factorText);
+        config.put("spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes", PartitionMath.floorMib(threshold));
+        if (max < SparkDefaults.ADVISORY_PARTITION_BYTES) {
+            long pieces = Math.max(2, Math.min(Stages.slots(app), 8));
+            config.put("spark.sql.adaptive.advisoryPartitionSizeInBytes", PartitionMath.floorMib(max / pieces));
+        }
+        return Optional.of(config);
     }
 }

@@ -44,10 +44,51 @@ class TaskDurationSkewRuleTest {
             // (580 s - 20 s) x (min(16 cores, 40 tasks) - 1) = 8400 core-seconds, within the sketch's 1%
             assertThat(f.impact().wastedCoreSeconds()).isBetween(8390.0, 8400.0);
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(f.recommendation().config())
-                    .containsEntry("spark.sql.adaptive.skewJoin.enabled", "true")
-                    .containsEntry("spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes", "256m");
+            // 3x the median in bytes, on Spark 3.5: the factor would be floor(3 / 2) = 1, under the
+            // integer minimum 2, so AQE cannot single the partition out: no AQE settings, the text says why.
+            assertThat(f.recommendation().config()).isEmpty();
+            assertThat(f.recommendation().text()).contains("AQE, which splits partitions by bytes, cannot see it");
         });
+    }
+
+    @Test
+    void evaluate_smallHotPartitionOnSpark4_sizesAqeSettingsFromTheMeasuredPartitions() {
+        // The demo's shape: partitions of a few hundred KiB, the hot one 2176 KiB (8.5x the median).
+        Application app = TestApps.app().sparkVersion("4.0.1").executors(1, 2)
+                .stage(3, s -> s.window(0, 90_000)
+                        .tasks(TaskQuantity.DURATION, durations(16, 300, 80_000))
+                        .tasks(TaskQuantity.SHUFFLE_READ_BYTES, durations(16, 256L << 10, 2176L << 10)))
+                .build();
+
+        Finding f = rule.evaluate(new AnalysisContext(app, Thresholds.defaults())).get(0);
+
+        // factor min(5, 8.5 / 2) = 4.25, floored to a tenth: 4.2; threshold halfway between median
+        // and max, 256 KiB + (2176 - 256) KiB / 2 = 1216 KiB, floored to 1m; the hot partition is
+        // under the 64 MiB advisory size, so the advisory size cuts it in one piece per core (2
+        // slots): 1088 KiB, floored to 1m. The sketch's 1% on the median moves none of these.
+        assertThat(f.recommendation().config()).containsExactly(
+                java.util.Map.entry("spark.sql.adaptive.skewJoin.enabled", "true"),
+                java.util.Map.entry("spark.sql.adaptive.skewJoin.skewedPartitionFactor", "4.2"),
+                java.util.Map.entry("spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes", "1m"),
+                java.util.Map.entry("spark.sql.adaptive.advisoryPartitionSizeInBytes", "1m"));
+    }
+
+    @Test
+    void evaluate_largeHotPartitionOnSpark3_integerFactorAndNoAdvisorySize() {
+        Application app = TestApps.app().executors(4, 4)
+                .stage(3, s -> s.window(0, 600_000)
+                        .tasks(TaskQuantity.DURATION, durations(40, 20_000, 580_000))
+                        .tasks(TaskQuantity.SHUFFLE_READ_BYTES, durations(40, 20L << 20, 180L << 20)))
+                .build();
+
+        Finding f = rule.evaluate(new AnalysisContext(app, Thresholds.defaults())).get(0);
+
+        // ratio 9: factor floor(min(5, 4.5)) = 4; threshold 20 MiB + 160 MiB / 2 = 100 MiB; 180 MiB is
+        // above the 64 MiB advisory size, which is left alone. AQE is on by default in 3.5.
+        assertThat(f.recommendation().config()).containsExactly(
+                java.util.Map.entry("spark.sql.adaptive.skewJoin.enabled", "true"),
+                java.util.Map.entry("spark.sql.adaptive.skewJoin.skewedPartitionFactor", "4"),
+                java.util.Map.entry("spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes", "100m"));
     }
 
     @Test
