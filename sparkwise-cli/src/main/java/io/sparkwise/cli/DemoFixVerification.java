@@ -51,21 +51,25 @@ final class DemoFixVerification {
 
     int run(List<Candidate> candidates) {
         List<DemoFixOutcome> outcomes = new ArrayList<>();
+        Path file = outDir.resolve(REPORT_FILE);
         for (Candidate candidate : candidates) {
             outcomes.add(verify(candidate));
+            // Written after every scenario: a long run stopped halfway keeps what it measured.
+            write(file, DemoFixOutcome.render(outcomes, repeat));
         }
-        List<String> report = DemoFixOutcome.render(outcomes, repeat);
         out.println();
-        report.forEach(out::println);
-        Path file = outDir.resolve(REPORT_FILE);
+        DemoFixOutcome.render(outcomes, repeat).forEach(out::println);
+        out.println("  event logs: " + outDir.resolve("eventlogs") + "; this table: " + file);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void write(Path file, List<String> report) {
         try {
             Files.write(file, report);
         } catch (IOException e) {
             throw new DemoException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        out.println("  event logs: " + outDir.resolve("eventlogs") + "; this table: " + file);
-        out.flush();
-        return ExitCodes.OK;
     }
 
     private DemoFixOutcome verify(Candidate candidate) {

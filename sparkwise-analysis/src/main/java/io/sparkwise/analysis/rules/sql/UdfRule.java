@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * A query that runs user-defined functions: Python UDFs (BatchEvalPython: rows pickled one by
  * one to a Python worker; ArrowEvalPython and the *InPandas operators: Arrow batches) or Scala/Java
- * UDFs in a Filter, which Spark cannot push to the scan nor optimize.
+ * UDFs in a Filter, which Spark cannot push to the scan nor optimize: unnamed ({@code UDF(...)}) or
+ * registered by name (a call that is not a Spark built-in, see {@link UdfCalls}).
  *
  * <p>Wasted core-seconds: the query's executor run time x savingsFraction (the log does not time
  * the UDF apart from the rest of its stage).
@@ -41,7 +42,7 @@ public final class UdfRule extends BaseRule {
         for (SqlExecution sql : context.application().sqlExecutions()) {
             List<SparkPlanNode> python = SqlPlans.nodes(sql, NativeOperators.Kind.PYTHON_UDF);
             List<SparkPlanNode> jvmInFilters = SqlPlans.nodes(sql, n -> NativeOperators.kindOf(n.nodeName())
-                    == NativeOperators.Kind.FILTER && n.simpleString().contains("UDF("));
+                    == NativeOperators.Kind.FILTER && UdfCalls.first(n.simpleString()).isPresent());
             if (!python.isEmpty() || !jvmInFilters.isEmpty()) {
                 findings.add(finding(context, sql, python, jvmInFilters, fraction));
             }
@@ -59,7 +60,9 @@ public final class UdfRule extends BaseRule {
             evidence.put("pythonUdfs", SqlPlans.shorten(SqlPlans.withoutExprIds(python.get(0).simpleString()), 200));
         }
         if (!jvmInFilters.isEmpty()) {
-            evidence.put("udfFilter", SqlPlans.shorten(SqlPlans.withoutExprIds(jvmInFilters.get(0).simpleString()), 200));
+            String filter = jvmInFilters.get(0).simpleString();
+            evidence.put("udfFilter", SqlPlans.shorten(SqlPlans.withoutExprIds(filter), 200));
+            UdfCalls.first(filter).filter(name -> !name.equals("UDF")).ifPresent(name -> evidence.put("udfName", name));
         }
         double queryCoreSeconds = SqlPlans.coreSeconds(app, sql);
         evidence.put("queryExecutorRunTimeMs", Math.round(queryCoreSeconds * 1000));

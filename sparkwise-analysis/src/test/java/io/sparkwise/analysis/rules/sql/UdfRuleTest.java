@@ -84,4 +84,24 @@ class UdfRuleTest {
     void evaluate_builtInFunctionsOnly_doesNotFire() {
         assertThat(evaluate(app("3.5.1", "Filter", "Filter (upper(name#1) = A)"))).isEmpty();
     }
+
+    @Test
+    void evaluate_udfRegisteredByNameInFilter_firesNamingIt() {
+        // spark.udf().register("is_q4", ...): the plan shows the name, not UDF(...).
+        Finding f = evaluate(app("4.0.1", "Filter",
+                "Filter (isnotnull(order_date#3) AND is_q4(order_date#3))")).get(0);
+
+        assertThat(f.evidence()).containsEntry("udfName", "is_q4")
+                .containsEntry("udfFilter", "Filter (isnotnull(order_date) AND is_q4(order_date))");
+        assertThat(f.title()).isEqualTo("SQL 0 runs a Scala/Java UDF in a filter");
+    }
+
+    @Test
+    void evaluate_internalExpressionsAndLiteralsWithParentheses_doNotFire() {
+        // Spark's own wrappers print like calls; a string literal "x(y)" has no column reference.
+        assertThat(evaluate(app("3.5.1", "Filter", "Filter (knownfloatingpointnormalized(normalizenanandzero(v#2)) > 1.0)"
+                + " AND StartsWith(name#1, ab) AND (note#4 = see(appendix))"))).isEmpty();
+        // RAPIDS' GPU versions of built-ins (spark-rapids-tools corpus logs).
+        assertThat(evaluate(app("3.1.1", "GpuFilter", "GpuFilter (length(gpustringtrim(value#1, None)) > 0)"))).isEmpty();
+    }
 }
