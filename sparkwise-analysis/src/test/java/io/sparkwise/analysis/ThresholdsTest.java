@@ -60,7 +60,7 @@ class ThresholdsTest {
         Path file = Files.writeString(dir.resolve("rules.yaml"), "rules:\n  skew.task-duration:\n    ratio: 3\n");
 
         assertThatThrownBy(() -> Thresholds.load(file))
-                .hasMessage(file + ": rule 'skew.task-duration' has no threshold 'ratio' (known: [maxToMedianRatio, minExcessMs, minTasks])");
+                .hasMessage(file + ": rule 'skew.task-duration' has no threshold 'ratio' (known: [factorMargin, maxToMedianRatio, minExcessMs, minTasks])");
     }
 
     @Test
