@@ -81,6 +81,49 @@ class InventoryErrorsTest {
     }
 
     @Test
+    void csv_headerRowByMistake_saysToDeleteIt(@TempDir Path dir) throws IOException {
+        Path file = csv(dir, "Bucket,Key,Size,LastModifiedDate,StorageClass", GOOD);
+
+        SparkwiseException e = readError(file);
+
+        assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT);
+        assertThat(e.getMessage()).isEqualTo(file + ":1: a header row (Bucket,Key,Size,LastModifiedDate,StorageClass); "
+                + "S3 Inventory CSV files have none and the columns are Bucket, Key, Size, LastModifiedDate, StorageClass: delete this line");
+    }
+
+    @Test
+    void csv_byteOrderMark_isNotPartOfTheBucketName(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("inv.csv");
+        Files.writeString(file, "\uFEFF" + GOOD + "\n");
+        List<String> buckets = new ArrayList<>();
+
+        Inventories.open(file.toString()).forEach(o -> buckets.add(o.bucket()));
+
+        assertThat(buckets).containsExactly("b");
+    }
+
+    @Test
+    void manifest_truncatedJson_saysWhatWithoutParserInternals(@TempDir Path dir) throws IOException {
+        Path manifest = dir.resolve("manifest.json");
+        Files.writeString(manifest, "{\n");
+
+        assertThat(assertThrows(manifest).getMessage())
+                .isEqualTo(manifest + ": line 2: not valid JSON (Unexpected end-of-input: expected close marker for Object)");
+    }
+
+    @Test
+    void manifest_fileWithoutKey_isMalformed(@TempDir Path dir) throws IOException {
+        Path manifest = dir.resolve("manifest.json");
+        Files.writeString(manifest, "{\"fileFormat\": \"CSV\", \"fileSchema\": \"Bucket, Key, Size, LastModifiedDate, StorageClass\", "
+                + "\"files\": [{\"key\": null, \"size\": 1}]}");
+
+        SparkwiseException e = assertThrows(manifest);
+
+        assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT);
+        assertThat(e.getMessage()).isEqualTo(manifest + ": a files entry has no key");
+    }
+
+    @Test
     void manifest_schemaWithoutStorageClass_namesTheMissingColumn(@TempDir Path dir) throws IOException {
         Path manifest = manifest(dir, "Bucket, Key, Size, LastModifiedDate, ETag", List.of("\"b\",\"k\",\"1\",\"2025-06-01T00:00:00Z\",\"e\""));
 

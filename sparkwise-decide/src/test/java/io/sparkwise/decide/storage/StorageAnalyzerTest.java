@@ -1,6 +1,8 @@
 package io.sparkwise.decide.storage;
 
 import io.sparkwise.decide.storage.inventory.Inventories;
+import io.sparkwise.model.ErrorCode;
+import io.sparkwise.model.SparkwiseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class StorageAnalyzerTest {
@@ -45,6 +48,15 @@ class StorageAnalyzerTest {
     static StorageReport analyze(Path inventory, AccessEvidence evidence) {
         return new StorageAnalyzer(StorageOptions.defaults(AS_OF), evidence, Optional.of(TestPrices.STANDARD), TestPrices.COLD)
                 .analyze(Inventories.open(inventory.toString()));
+    }
+
+    @Test
+    void analyze_emptyInventory_saysThereIsNothingToAnalyze(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("inv.csv"), "\n");
+
+        assertThatThrownBy(() -> analyze(file, AccessEvidence.none()))
+                .isInstanceOfSatisfying(SparkwiseException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_INPUT))
+                .hasMessage(file + ": no objects to analyze (the inventory is empty or lists only delete markers)");
     }
 
     @Test

@@ -58,6 +58,10 @@ final class CsvInventory implements Inventory {
                 long number = 0;
                 while ((line = reader.readLine()) != null) {
                     number++;
+                    if (number == 1) {
+                        line = withoutByteOrderMark(line);
+                        rejectHeader(line, file + ":1");
+                    }
                     if (!line.isBlank()) {
                         parse(line, file + ":" + number).ifPresent(sink);
                     }
@@ -71,6 +75,21 @@ final class CsvInventory implements Inventory {
     private static InputStream open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    /** Spreadsheet tools save CSV with a UTF-8 byte order mark, which would otherwise start the first bucket name. */
+    private static String withoutByteOrderMark(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    /** A header row (a CSV exported with one by hand): its Size column holds the word "Size". */
+    private void rejectHeader(String line, String where) {
+        Optional<List<String>> fields = CsvFields.split(line);
+        if (fields.isPresent() && fields.get().size() == columns.count()
+                && fields.get().get(columns.size()).trim().equalsIgnoreCase("size")) {
+            throw malformed(where, "a header row (" + line + "); S3 Inventory CSV files have none and the columns are "
+                    + columns.schema() + ": delete this line");
+        }
     }
 
     /** One row, or empty for a delete marker; {@code where} is "file:line" for errors. */

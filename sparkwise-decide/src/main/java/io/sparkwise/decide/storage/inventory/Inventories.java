@@ -20,6 +20,10 @@ public final class Inventories {
     private Inventories() {}
 
     public static Inventory open(String path) {
+        return new NonEmptyInventory(openAny(path), path);
+    }
+
+    private static Inventory openAny(String path) {
         if (path.isBlank()) {
             throw new SparkwiseException(ErrorCode.USAGE, "no inventory given: name a manifest.json, a CSV or Parquet inventory, or a directory");
         }

@@ -11,8 +11,10 @@ import java.util.Locale;
  * Where the fields storage analysis needs sit in an inventory CSV row: from the manifest's
  * {@code fileSchema} ("Bucket, Key, Size, LastModifiedDate, ETag, StorageClass, ..."), or the
  * common schema of a bare CSV file.
+ *
+ * @param schema the column names as declared, for messages
  */
-record InventoryColumns(int count, int bucket, int key, int size, int lastModified, int storageClass, int deleteMarker) {
+record InventoryColumns(String schema, int count, int bucket, int key, int size, int lastModified, int storageClass, int deleteMarker) {
 
     /** The schema a bare CSV file is read with (no manifest to say otherwise). */
     static final String COMMON_SCHEMA = "Bucket, Key, Size, LastModifiedDate, StorageClass";
@@ -34,7 +36,7 @@ record InventoryColumns(int count, int bucket, int key, int size, int lastModifi
                     + String.join(", ", missing) + " (has: " + schema.trim() + "); configure the inventory report "
                     + "with the optional fields Size, LastModifiedDate and StorageClass");
         }
-        return new InventoryColumns(names.size(), names.indexOf("bucket"), names.indexOf("key"), names.indexOf("size"),
+        return new InventoryColumns(schema.trim(), names.size(), names.indexOf("bucket"), names.indexOf("key"), names.indexOf("size"),
                 names.indexOf("lastmodifieddate"), names.indexOf("storageclass"), names.indexOf("isdeletemarker"));
     }
 }

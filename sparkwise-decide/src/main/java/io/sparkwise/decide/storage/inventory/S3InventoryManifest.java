@@ -46,7 +46,7 @@ record S3InventoryManifest(Path file, String sourceBucket, String fileFormat, St
             }
         } catch (JsonProcessingException e) {
             String line = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
-            throw malformed(manifest, line + "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw malformed(manifest, line + "not valid JSON (" + withoutSourceLocation(e.getOriginalMessage()) + ")");
         } catch (IOException e) {
             throw new SparkwiseException(ErrorCode.READ_FAILED, "cannot read " + manifest + ": " + e.getMessage(), e);
         }
@@ -74,7 +74,11 @@ record S3InventoryManifest(Path file, String sourceBucket, String fileFormat, St
                 String field = p.currentName();
                 p.nextToken();
                 if (field.equals("key")) {
-                    keys.add(p.getValueAsString());
+                    String key = p.getValueAsString();
+                    if (key == null || key.isBlank()) {
+                        throw malformed(manifest, "a files entry has no key");
+                    }
+                    keys.add(key);
                 } else {
                     p.skipChildren();
                 }
@@ -93,6 +97,12 @@ record S3InventoryManifest(Path file, String sourceBucket, String fileFormat, St
         return candidates.stream().filter(Files::isRegularFile).findFirst().orElseThrow(() ->
                 new SparkwiseException(ErrorCode.INPUT_NOT_FOUND, manifest + " lists " + key
                         + ", not found locally (looked for " + candidates + ")"));
+    }
+
+    /** Jackson appends "(start marker at [Source: ...; line: 1, column: 1])": parser internals, the line is said already. */
+    private static String withoutSourceLocation(String message) {
+        int source = message.indexOf(" (start marker at [Source:");
+        return source < 0 ? message : message.substring(0, source);
     }
 
     private static SparkwiseException malformed(Path manifest, String what) {
