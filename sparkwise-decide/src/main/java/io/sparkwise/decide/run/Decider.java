@@ -57,8 +57,15 @@ public record Decider(PriceCatalog catalog, EngineCurves curves, InstanceType cl
         options.add(redshift(w, single.seconds().getAsDouble()));
         options.add(new RunOption("Databricks SQL", OptionalDouble.empty(), OptionalDouble.empty(),
                 List.of("no Databricks SQL price in the shipped catalog (no source was confirmed): not compared")));
+        if (w.measured().isPresent() && w.scannedBytes() == 0) {
+            options.replaceAll(o -> o.name().startsWith("Spark") ? o
+                    : new RunOption(o.name(), OptionalDouble.empty(), OptionalDouble.empty(), List.of(NO_DATA_VOLUME)));
+        }
         return Decision.of(w, options);
     }
+
+    /** Why the other engines are not priced for a log with no bytes to size them on (they would all show 0 ms and $0). */
+    static final String NO_DATA_VOLUME = "not compared: the log read no input and shuffled nothing, so there is no data volume to size this on";
 
     private double perVcpuHour() {
         return clusterInstance.onDemandPerHour().value() / clusterInstance.vcpu();

@@ -28,8 +28,10 @@ public record Decision(Workload workload, List<RunOption> options, Optional<RunO
                 .min(Comparator.comparingDouble(o -> o.costPerRun().getAsDouble()));
         List<String> reasoning = new java.util.ArrayList<>();
         w.measured().ifPresent(m -> reasoning.add(tax(m.tax())));
-        w.measured().filter(m -> m.tax().inputBytes() == 0).ifPresent(m -> reasoning.add(
-                "The log read no input files: the other engines are sized on its shuffle read instead."));
+        w.measured().filter(m -> m.tax().inputBytes() == 0).ifPresent(m -> reasoning.add(m.tax().shuffleBytes() > 0
+                ? "The log read no input files: the other engines are sized on its shuffle read instead."
+                : "The log read no input files and shuffled nothing (data made in memory or read from a non-file source): "
+                        + "the other engines cannot be sized from it; describe the data with --data-size instead of --from-log to compare them."));
         best.ifPresent(b -> {
             String line = String.format(Locale.ROOT, "%s is the cheapest option%s: $%,.2f a month at %s runs a day",
                     b.name(), w.latencyTargetSeconds().isPresent() ? " that meets the latency target" : "",

@@ -1,6 +1,8 @@
 package io.sparkwise.decide.run;
 
 import io.sparkwise.advisor.catalog.PriceCatalog;
+import io.sparkwise.eventlog.EventLogReader;
+import io.sparkwise.model.Application;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -26,6 +28,23 @@ class DeciderTest {
 
     static RunOption option(Decision d, String prefix) {
         return d.options().stream().filter(o -> o.name().startsWith(prefix)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void decide_logThatReadAndShuffledNothing_comparesOnlySparkAndSaysWhy() {
+        EventLogReader reader = new EventLogReader();
+        Application app = reader.read(reader.discover("../shared/eventlogs/apache-spark/spark-events/app-20161115172038-0000").get(0));
+        MeasuredRun run = MeasuredRun.of(app);
+
+        Decision d = decider().decide(new Workload(run.tax().dataVolumeBytes(), QueryShape.SCAN, 1, 1, OptionalDouble.empty(), Optional.of(run)));
+
+        assertThat(option(d, "one machine").costPerRun()).isEmpty();
+        assertThat(option(d, "one machine").seconds()).isEmpty();
+        assertThat(option(d, "BigQuery").costPerRun()).isEmpty();
+        assertThat(option(d, "one machine").assumptions()).containsExactly(Decider.NO_DATA_VOLUME);
+        assertThat(d.recommended().orElseThrow().name()).startsWith("Spark");
+        assertThat(d.reasoning()).contains("The log read no input files and shuffled nothing (data made in memory or read from a "
+                + "non-file source): the other engines cannot be sized from it; describe the data with --data-size instead of --from-log to compare them.");
     }
 
     @Test
