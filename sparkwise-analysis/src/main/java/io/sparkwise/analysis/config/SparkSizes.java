@@ -26,7 +26,12 @@ public final class SparkSizes {
         if (!m.matches()) {
             return OptionalLong.empty();
         }
-        long n = Long.parseLong(m.group(1));
+        long n;
+        try {
+            n = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty(); // more digits than a long holds
+        }
         String unit = m.group(2).toLowerCase(Locale.ROOT);
         long factor = switch (unit) {
             case "k" -> 1024L;
@@ -36,7 +41,11 @@ public final class SparkSizes {
             case "p" -> 1024L * 1024 * 1024 * MIB;
             default -> m.group(3) != null ? 1 : defaultUnitBytes;
         };
-        return OptionalLong.of(n * factor);
+        try {
+            return OptionalLong.of(Math.multiplyExact(n, factor));
+        } catch (ArithmeticException e) {
+            return OptionalLong.empty(); // beyond 8 EiB: no real size, and wrapping around would give a wrong one
+        }
     }
 
     public static OptionalLong parseMib(String text) {
