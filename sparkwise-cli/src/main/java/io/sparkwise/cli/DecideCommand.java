@@ -110,8 +110,12 @@ public final class DecideCommand implements Callable<Integer> {
         if (!List.of("text", "json", "html").contains(format)) {
             throw new SparkwiseException(ErrorCode.USAGE, "unknown format '" + format + "' for decide (expected text, json or html)");
         }
-        if (runsPerDay <= 0 || concurrency < 1 || clusterCores < 1 || redshiftRpu < 1) {
-            throw new SparkwiseException(ErrorCode.USAGE, "--runs-per-day, --concurrency, --cluster-cores and --redshift-rpu must be positive");
+        // Java parses "NaN" and "Infinity" as doubles; either would print NaN dollars a month.
+        if (!(runsPerDay > 0) || Double.isInfinite(runsPerDay)) {
+            throw new SparkwiseException(ErrorCode.USAGE, "--runs-per-day must be a positive finite number, was " + runsPerDay);
+        }
+        if (concurrency < 1 || clusterCores < 1 || redshiftRpu < 1) {
+            throw new SparkwiseException(ErrorCode.USAGE, "--concurrency, --cluster-cores and --redshift-rpu must be positive");
         }
         PriceCatalog prices = PriceCatalog.load(Optional.ofNullable(catalog));
         Decider decider = new Decider(prices, EngineCurves.shipped(), prices.instance(Optional.empty(), instance),

@@ -50,6 +50,14 @@ class DecideCommandTest {
     }
 
     @Test
+    void decide_runsPerDayNotANumber_isUsageErrorNotNaNDollars() {
+        CliRun run = run("decide", "--data-size", "10GB", "--runs-per-day", "NaN");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--runs-per-day must be a positive finite number, was NaN");
+    }
+
+    @Test
     void decide_bothInputs_isUsageError() {
         CliRun run = run("decide", "--data-size", "1GB", "--from-log", LOG);
 
