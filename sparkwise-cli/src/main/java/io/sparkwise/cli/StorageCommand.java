@@ -138,13 +138,19 @@ public final class StorageCommand implements Callable<Integer> {
         return evidence;
     }
 
-    private void writeRules(TieringAdvice advice) throws IOException {
-        Files.createDirectories(lifecycleDir);
-        for (String bucket : advice.rules().prefixes().keySet()) {
-            Files.writeString(lifecycleDir.resolve("s3-lifecycle-" + bucket + ".json"), advice.rules().s3(bucket));
-            Files.writeString(lifecycleDir.resolve("gcs-lifecycle-" + bucket + ".json"), advice.rules().gcs(bucket));
+    /** Like an --output that cannot be written, a rules directory that cannot be is a usage error (exit 2), not a bug. */
+    private void writeRules(TieringAdvice advice) {
+        try {
+            Files.createDirectories(lifecycleDir);
+            for (String bucket : advice.rules().prefixes().keySet()) {
+                Files.writeString(lifecycleDir.resolve("s3-lifecycle-" + bucket + ".json"), advice.rules().s3(bucket));
+                Files.writeString(lifecycleDir.resolve("gcs-lifecycle-" + bucket + ".json"), advice.rules().gcs(bucket));
+            }
+            Files.writeString(lifecycleDir.resolve("azure-lifecycle-policy.json"), advice.rules().azure());
+        } catch (IOException e) {
+            throw new SparkwiseException(ErrorCode.USAGE, "cannot write the lifecycle rules to " + lifecycleDir + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
-        Files.writeString(lifecycleDir.resolve("azure-lifecycle-policy.json"), advice.rules().azure());
         spec.commandLine().getErr().println("sparkwise: lifecycle rules written to " + lifecycleDir);
     }
 }

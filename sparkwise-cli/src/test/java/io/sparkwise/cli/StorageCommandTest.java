@@ -43,6 +43,17 @@ class StorageCommandTest {
     }
 
     @Test
+    void storage_lifecycleDirThatIsAFile_isUsageErrorNotInternal(@TempDir Path dir) throws IOException {
+        Path notADir = Files.writeString(dir.resolve("rules"), "x");
+
+        CliRun run = run("storage", inventory(dir).toString(), "--as-of", "2026-01-01", "--lifecycle-dir", notADir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("sparkwise: cannot write the lifecycle rules to " + notADir + " (");
+        assertThat(run.err()).doesNotContain("internal error");
+    }
+
+    @Test
     void storage_json_carriesSavingsAndRules(@TempDir Path dir) throws IOException {
         CliRun run = run("storage", inventory(dir).toString(), "--as-of", "2026-01-01", "--format", "json");
 
