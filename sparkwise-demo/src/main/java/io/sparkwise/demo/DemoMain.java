@@ -63,7 +63,8 @@ public final class DemoMain {
         for (Scenario asIs : scenarios) {
             Scenario scenario = args.codeFix() ? asIs.codeFixed().orElse(asIs) : asIs;
             String codeFix = scenario == asIs ? "" : scenario.description();
-            err.println("demo: running scenario '" + scenario.name() + "' (Spark " + scenario.cluster().master() + ")"
+            err.println("demo: running scenario '" + scenario.name() + "' (Spark "
+                    + scenario.cluster().fitting(args.conf()).master() + ")"
                     + (codeFix.isEmpty() ? "" : " with its code fix") + (args.conf().isEmpty() ? "" : " with " + args.conf()));
             try {
                 DemoRun run = DemoRunner.run(scenario, args.out().orElseThrow(), args.conf());

@@ -74,7 +74,9 @@ public final class ExecutorOomScenario implements Scenario {
                             return all.iterator();
                         }, Encoders.LONG())
                         .count();
-                throw new IllegalStateException("the in-memory sort was expected to run out of memory");
+                // With enough executor memory (the fix verify-fixes applies) the sort succeeds; the
+                // ground-truth test checks that the injected run does fail.
+                System.err.println("demo:   the in-memory sort finished without running out of memory");
             } catch (Exception e) {
                 if (!(e instanceof SparkException)) {
                     throw e;
