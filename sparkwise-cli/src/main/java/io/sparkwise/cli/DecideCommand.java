@@ -18,6 +18,7 @@ import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.SparkwiseException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -99,11 +100,8 @@ public final class DecideCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text, json or html. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (UTF-8) instead of stdout.")
-    Path output;
-
-    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors on stderr.")
-    boolean verbose;
+    @Mixin
+    OutputOptions out;
 
     @Override
     public Integer call() throws IOException {
@@ -122,7 +120,7 @@ public final class DecideCommand implements Callable<Integer> {
                 prices.instance(Optional.empty(), machine), clusterCores, snowflakeSize, redshiftRpu);
         StringWriter text = new StringWriter();
         render(decider.decide(workload()), text);
-        return TextOutput.write(spec, output, text.toString()) ? ExitCodes.OK : ExitCodes.USAGE;
+        return out.write(spec, text.toString());
     }
 
     private Workload workload() {

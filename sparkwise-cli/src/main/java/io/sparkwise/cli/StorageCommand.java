@@ -15,6 +15,7 @@ import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.SparkwiseException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -88,11 +89,8 @@ public final class StorageCommand implements Callable<Integer> {
             description = "text or json (schema in docs/json.md, \"storage\"). Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (UTF-8) instead of stdout.")
-    Path output;
-
-    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors on stderr.")
-    boolean verbose;
+    @Mixin
+    OutputOptions out;
 
     @Override
     public Integer call() throws IOException {
@@ -115,7 +113,7 @@ public final class StorageCommand implements Callable<Integer> {
         } else {
             StorageText.render(report, advice, new PrintWriter(text));
         }
-        return TextOutput.write(spec, output, text.toString()) ? ExitCodes.OK : ExitCodes.USAGE;
+        return out.write(spec, text.toString());
     }
 
     private Instant asOf() {
