@@ -3,6 +3,7 @@ package io.sparkwise.analysis.rules.memory;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
+import io.sparkwise.analysis.config.SparkDefaults;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
@@ -96,6 +97,16 @@ public final class SpillRule extends BaseRule {
                 + " with " + model.cores() + " cores per " + (model.local() ? "JVM" : "executor")
                 + " (per-task execution memory = (heap - 300 MiB) x spark.memory.fraction / cores), or fewer cores per executor.";
         Map<String, String> config = new LinkedHashMap<>();
+        if (model.fraction() < SparkDefaults.MEMORY_FRACTION) {
+            // A lowered fraction starves execution memory at every partition count: undo it first
+            // (the demo's spill scenario showed more partitions alone leave the spill in place).
+            long restored = (long) (share * SparkDefaults.MEMORY_FRACTION / model.fraction());
+            config.put("spark.memory.fraction", String.valueOf(SparkDefaults.MEMORY_FRACTION));
+            return new Recommendation("spark.memory.fraction is " + model.fraction() + ", below Spark's default "
+                    + SparkDefaults.MEMORY_FRACTION + ": each task gets " + Format.bytes(share) + " of execution memory "
+                    + "where the default gives " + Format.bytes(restored) + ". Restore the default first; if it still "
+                    + "spills, use about " + partitions + " partitions. " + memoryOption, config);
+        }
         if (PartitionMath.isShuffleStage(stage)) {
             int current = PartitionMath.shufflePartitions(app.environment());
             String why = "so each task's data fits its " + Format.bytes(share) + " of execution memory: tasks + memory "

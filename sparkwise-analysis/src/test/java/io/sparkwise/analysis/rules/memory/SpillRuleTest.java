@@ -53,6 +53,25 @@ class SpillRuleTest {
     }
 
     @Test
+    void evaluate_memoryFractionLoweredByTheApp_restoresTheDefaultFirst() {
+        // the demo's spill scenario: more partitions alone left the spill in place at fraction 0.02
+        Application app = TestApps.app().executors(4, 4).property("spark.memory.fraction", "0.02")
+                .stage(6, s -> s.metric(TaskMetric.SHUFFLE_REMOTE_BYTES_READ, 500 * GIB)
+                        .metric(TaskMetric.MEMORY_BYTES_SPILLED, 400 * GIB)
+                        .metric(TaskMetric.DISK_BYTES_SPILLED, 100 * GIB)
+                        .uniformTasks(TaskQuantity.DURATION, 200, 60_000))
+                .build();
+
+        Finding f = rule.evaluate(new AnalysisContext(app, Thresholds.defaults())).get(0);
+
+        assertThat(f.recommendation().config()).containsExactlyInAnyOrderEntriesOf(Map.of("spark.memory.fraction", "0.6"));
+        assertThat(f.recommendation().text()).contains("spark.memory.fraction is 0.02, below Spark's default 0.6")
+                .contains("about 600 partitions");
+        assertThat(new ConfigValidator().validate(app.environment().sparkProperties(),
+                f.recommendation().config()).valid()).isTrue();
+    }
+
+    @Test
     void evaluate_smallSpill_doesNotFire() {
         Application app = TestApps.app().executors(4, 4)
                 .stage(6, s -> s.metric(TaskMetric.SHUFFLE_REMOTE_BYTES_READ, 500 * GIB)
