@@ -3,13 +3,11 @@ package io.sparkwise.demo;
 import io.sparkwise.report.AnalyzedApplication;
 import io.sparkwise.report.compare.Comparison;
 import io.sparkwise.report.compare.ConfigChange;
-import io.sparkwise.report.compare.StageDelta;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +53,7 @@ class CompareDemoRunsTest {
     }
 
     @Test
-    void compare_sameWorkloadWithLessExecutionMemory_namesTheKeyAndTheSlowerSortStage() {
+    void compare_sameWorkloadWithLessExecutionMemory_namesTheKeyAndMatchesTheSpillingSortStage() {
         ScenarioRuns.Analyzed after = ScenarioRuns.of("spill");
         ScenarioRuns.Analyzed before = ScenarioRuns.analyze(DemoRunner.run(new WithoutSpill(), ScenarioRuns.out()));
 
@@ -67,12 +65,13 @@ class CompareDemoRunsTest {
                 .filter(c -> c.key().equals("spark.memory.fraction")).findFirst().orElseThrow();
         assertThat(fraction.before()).isEmpty();
         assertThat(fraction.after()).isEqualTo(Optional.of("0.02"));
-        // The stage that moved most: the one whose tasks spilled in the after run.
-        StageDelta slowest = comparison.matchedStages().stream()
-                .max(Comparator.comparingLong(StageDelta::durationDelta)).orElseThrow();
-        assertThat(slowest.durationDelta()).isPositive();
-        assertThat(after.application().stage(slowest.after().stageId(), 0).orElseThrow().metrics().diskBytesSpilled())
-                .isPositive();
+        // The sort stage that spilled in the after run is matched to the same stage in the before
+        // run, which did not spill. (Not asserted: that it got slower; at demo scale the spill costs
+        // less than run-to-run noise on a loaded machine.)
+        assertThat(comparison.matchedStages()).anySatisfy(d -> {
+            assertThat(after.application().stage(d.after().stageId(), 0).orElseThrow().metrics().diskBytesSpilled()).isPositive();
+            assertThat(before.application().stage(d.before().stageId(), 0).orElseThrow().metrics().diskBytesSpilled()).isZero();
+        });
         assertThat(comparison.appearedFindings()).extracting(f -> f.ruleId()).contains("memory.spill");
     }
 }
