@@ -25,8 +25,11 @@ class RepeatedScanRuleTest {
     private static final long GIB = 1L << 30;
     private final RepeatedScanRule rule = new RepeatedScanRule();
 
+    /** Every scan gets its own expression id, as in real plans: the rule must match scans without it. */
+    private static int nextExpressionId = 100;
+
     private static SparkPlanNode scan(SqlFixtures f, String partitionFilters) {
-        return f.node("Scan parquet db.customers", "FileScan parquet db.customers[id#" + System.nanoTime() % 100 + "]",
+        return f.node("Scan parquet db.customers", "FileScan parquet db.customers[id#" + nextExpressionId++ + "]",
                 Map.of("Location", "InMemoryFileIndex[s3://bucket/customers]", "Format", "Parquet",
                         "PartitionFilters", partitionFilters), metrics("size of files read", GIB));
     }
