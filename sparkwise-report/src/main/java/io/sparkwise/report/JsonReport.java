@@ -1,8 +1,6 @@
 package io.sparkwise.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ApplicationInfo;
 import io.sparkwise.model.Environment;
@@ -47,17 +45,9 @@ public final class JsonReport implements Renderer {
     /** The quantiles of each stage's {@code taskSummary}, as the History Server's default. */
     static final double[] QUANTILES = {0.0, 0.25, 0.5, 0.75, 1.0};
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
-
     @Override
     public void render(List<AnalyzedApplication> applications, Writer out) throws IOException {
-        try (JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
-            new Document(json).write(applications);
-        }
-        out.write(System.lineSeparator());
-        out.flush();
+        JsonDocument.write(out, json -> new Document(json).write(applications));
     }
 
     /** One document being written: the generator and the writing methods around it. */

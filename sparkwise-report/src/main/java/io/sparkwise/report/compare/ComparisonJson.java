@@ -1,8 +1,7 @@
 package io.sparkwise.report.compare;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.sparkwise.report.JsonDocument;
 import io.sparkwise.report.SparkwiseVersion;
 
 import java.io.IOException;
@@ -19,15 +18,9 @@ final class ComparisonJson implements ComparisonRenderer {
     /** Bumped on renames and removals only; additions keep it. */
     static final int SCHEMA_VERSION = 1;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-
     @Override
     public void render(Comparison comparison, Writer out) throws IOException {
-        try (JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
-            write(comparison, json);
-        }
-        out.write(System.lineSeparator());
-        out.flush();
+        JsonDocument.write(out, json -> write(comparison, json));
     }
 
     private static void write(Comparison c, JsonGenerator json) throws IOException {

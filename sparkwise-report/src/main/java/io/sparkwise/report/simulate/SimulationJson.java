@@ -1,8 +1,7 @@
 package io.sparkwise.report.simulate;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.sparkwise.report.JsonDocument;
 import io.sparkwise.report.SparkwiseVersion;
 import io.sparkwise.simulator.ClusterShape;
 import io.sparkwise.simulator.DynamicAllocation;
@@ -22,15 +21,9 @@ final class SimulationJson implements SimulationRenderer {
     /** Bumped on renames and removals only; additions keep it. */
     static final int SCHEMA_VERSION = 1;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-
     @Override
     public void render(WhatIf whatIf, Writer out) throws IOException {
-        try (JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
-            write(whatIf, json);
-        }
-        out.write(System.lineSeparator());
-        out.flush();
+        JsonDocument.write(out, json -> write(whatIf, json));
     }
 
     private static void write(WhatIf w, JsonGenerator json) throws IOException {

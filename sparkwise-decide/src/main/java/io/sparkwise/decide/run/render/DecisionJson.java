@@ -1,11 +1,11 @@
 package io.sparkwise.decide.run.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sparkwise.decide.run.CoordinationTax;
 import io.sparkwise.decide.run.Decision;
 import io.sparkwise.decide.run.RunOption;
 import io.sparkwise.decide.run.Workload;
+import io.sparkwise.report.JsonDocument;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -20,9 +20,7 @@ public final class DecisionJson {
 
     public static void render(Decision d, Writer out) throws IOException {
         Workload w = d.workload();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonDocument.write(out, g -> {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", SCHEMA_VERSION);
             g.writeObjectFieldStart("workload");
@@ -57,9 +55,7 @@ public final class DecisionJson {
             }
             g.writeEndArray();
             g.writeEndObject();
-        }
-        out.write('\n');
-        out.flush();
+        });
     }
 
     private static void tax(JsonGenerator g, CoordinationTax t) throws IOException {

@@ -1,6 +1,5 @@
 package io.sparkwise.decide.storage.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sparkwise.decide.storage.AgeBucket;
 import io.sparkwise.decide.storage.DirectoryFiles;
@@ -9,6 +8,7 @@ import io.sparkwise.decide.storage.StorageReport;
 import io.sparkwise.decide.storage.Tally;
 import io.sparkwise.decide.storage.TierSaving;
 import io.sparkwise.decide.storage.TieringAdvice;
+import io.sparkwise.report.JsonDocument;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -23,9 +23,7 @@ public final class StorageJson {
     private StorageJson() {}
 
     public static void render(StorageReport r, Optional<TieringAdvice> advice, Writer out) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonDocument.write(out, g -> {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", SCHEMA_VERSION);
             g.writeStringField("inventory", r.inventory());
@@ -74,9 +72,7 @@ public final class StorageJson {
             }
             strings(g, "assumptions", r.assumptions());
             g.writeEndObject();
-        }
-        out.write('\n');
-        out.flush();
+        });
     }
 
     private static void saving(JsonGenerator g, TierSaving s) throws IOException {
