@@ -12,17 +12,13 @@ import io.sparkwise.simulator.WhatIf;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -76,16 +72,13 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (UTF-8) instead of stdout.")
-    Path output;
-
     @Option(names = "--self-check",
             description = "For every log under the paths: predicted wall time on the executors it really had vs its "
                     + "real wall time (the table in docs/simulator.md).")
     boolean selfCheck;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors on stderr.")
-    boolean verbose;
+    @Mixin
+    OutputOptions out;
 
     private final ApplicationSource source;
 
@@ -115,7 +108,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         StringWriter text = new StringWriter();
         simulationFormat.renderer().render(whatIf, text);
-        return write(text.toString());
+        return out.write(spec, text.toString());
     }
 
     private List<ClusterOption> options(Simulator simulator) {
@@ -194,7 +187,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new SparkwiseException(ErrorCode.INPUT_NOT_FOUND, "no event log found in " + String.join(", ", paths));
         }
         SelfCheckTable table = new SelfCheckTable(rows);
-        return write(String.join(System.lineSeparator(), markdown ? table.markdown() : table.text())
+        return out.write(spec, String.join(System.lineSeparator(), markdown ? table.markdown() : table.text())
                 + System.lineSeparator());
     }
 
@@ -211,22 +204,6 @@ public final class SimulateCommand implements Callable<Integer> {
                     .orElse(SelfCheckTable.Row.without(log.name(), app.info().id(), "no executor with cores in the log"));
         } catch (SparkwiseException nothing) {
             return SelfCheckTable.Row.without(log.name(), app.info().id(), "no successful task");
-        }
-    }
-
-    private int write(String text) throws IOException {
-        if (output == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-            return ExitCodes.OK;
-        }
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            out.write(text);
-            return ExitCodes.OK;
-        } catch (IOException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("sparkwise: cannot write " + output + ": " + e);
-            return ExitCodes.USAGE;
         }
     }
 
