@@ -76,6 +76,12 @@ record DemoFixOutcome(String scenario, Map<String, String> config, String codeFi
         if (repeat == 1) {
             lines.add("  One run each: the verdict cannot tell a change from noise; use --repeat 3 or more.");
         }
+        long withFix = outcomes.stream().filter(DemoFixOutcome::hasFix).count();
+        if (withFix > 0) {
+            long improved = outcomes.stream().filter(o -> o.verdict() == DemoVerdict.IMPROVED).count();
+            lines.add(String.format(Locale.ROOT, "  Improved measurably: %d of %d scenario%s with a fix (%.0f%%).",
+                    improved, withFix, withFix == 1 ? "" : "s", 100.0 * improved / withFix));
+        }
         for (DemoFixOutcome o : outcomes) {
             if (o.hasFix()) {
                 lines.add("  " + o.scenario + ": " + o.fixDescription());

@@ -65,4 +65,21 @@ class DemoSpreadTest {
                 .startsWith("  idle-executors  1 setting").contains("85.0 (80.0-90.0)", "1300 (1200-1350)",
                         "170 (160-190)", "improved", "gone: resources.idle-executors"));
     }
+
+    @Test
+    void render_talliesTheScenariosAFixImproved_notCountingThoseWithoutAFix() {
+        List<DemoRunMetrics> slow = List.of(new DemoRunMetrics(50_000, 100_000, 40_000),
+                new DemoRunMetrics(55_000, 110_000, 41_000));
+        List<DemoRunMetrics> fast = List.of(new DemoRunMetrics(20_000, 40_000, 20_000),
+                new DemoRunMetrics(22_000, 44_000, 21_000));
+        Set<String> rule = Set.of("memory.spill");
+        List<DemoFixOutcome> outcomes = List.of(
+                new DemoFixOutcome("clean", Map.of(), "", slow, List.of(), Set.of(), Set.of(), Set.of()),
+                new DemoFixOutcome("spill", Map.of("spark.memory.fraction", "0.6"), "", slow, fast, rule, rule, Set.of()),
+                new DemoFixOutcome("udf", Map.of(), "the fixed query", slow, slow, rule, rule, Set.of()),
+                new DemoFixOutcome("skew", Map.of("k", "v"), "", slow, fast, rule, rule, Set.of()));
+
+        assertThat(DemoFixOutcome.render(outcomes, 2))
+                .contains("  Improved measurably: 2 of 3 scenarios with a fix (67%).");
+    }
 }
