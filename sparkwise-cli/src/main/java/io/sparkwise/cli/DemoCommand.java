@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
  * recommends and measures them ({@link DemoFixVerification}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs a small real Spark workload (local[2], generated seeded data) with event"
-                + " logging on, then analyzes the event log it wrote. Needs no cluster. The default"
-                + " (clean) takes about half a minute; --scenario all runs the baseline and 8"
-                + " scenarios with one injected problem each in about 5 minutes.",
+        description = "Runs real Spark workloads (local[2] or local-cluster, generated seeded data) with"
+                + " event logging on, each with one known injected problem, then analyzes the event logs"
+                + " they wrote and shows what Sparkwise found and the fix it recommends. Needs no cluster;"
+                + " all scenarios take under 5 minutes on 2 cores.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok (or the exit code of analyze)",
@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", paramLabel = "NAME",
             description = "Scenario to run: a name from --list, several separated by commas, or all"
-                    + " (every scenario, about 5 minutes on 2 cores). Default: clean.")
+                    + " (every scenario). Default: all.")
     String scenario;
 
     @Option(names = "--list", description = "List the scenarios and exit.")

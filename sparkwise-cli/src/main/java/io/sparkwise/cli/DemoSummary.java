@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -63,14 +64,19 @@ final class DemoSummary {
     private DemoSummary() {
     }
 
+    /** Longest fix line shown under the table; the full advice is in the report. */
+    static final int MAX_FIX_CHARS = 110;
+
     static void print(List<ScenarioLog> logs, PrintWriter out) {
         TextTable table = new TextTable("SCENARIO", "WALL TIME>", "CRITICAL>", "WARNING>", "INFO>", "EXPECTED RULES");
+        List<String> fixes = new ArrayList<>();
         for (ScenarioLog log : logs) {
             String wall = log.wallMs() < 0 ? "-" : String.format(Locale.ROOT, "%.1f s", log.wallMs() / 1000.0);
             try {
                 Analysis analysis = AnalyzedLog.of(log.path()).analysis();
                 table.row(log.scenario(), wall, count(analysis, Severity.CRITICAL), count(analysis, Severity.WARNING),
                         count(analysis, Severity.INFO), expected(log.expectedRules(), analysis));
+                fix(log.expectedRules(), analysis).ifPresent(fix -> fixes.add("  " + log.scenario() + ": " + fix));
             } catch (SparkwiseException e) {
                 table.row(log.scenario(), wall, "-", "-", "-", "log unreadable: " + e.getMessage());
             }
@@ -78,7 +84,37 @@ final class DemoSummary {
         out.println();
         out.println("Demo summary");
         table.lines("  ").forEach(out::println);
+        if (!fixes.isEmpty()) {
+            out.println();
+            out.println("Fixes Sparkwise recommends (check that they work: ./sparkwise demo --verify-fixes)");
+            fixes.forEach(out::println);
+        }
         out.flush();
+    }
+
+    /**
+     * The fix for a scenario's injected problem: the merged config when there is one (what
+     * {@code --verify-fixes} applies), else the advice of the first expected rule that fired (a
+     * change in the code or the data), cut to its first sentence. Empty for the clean baseline.
+     */
+    static Optional<String> fix(Set<String> expectedRules, Analysis analysis) {
+        if (expectedRules.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!analysis.recommendedConfig().isEmpty()) {
+            List<String> conf = new ArrayList<>();
+            analysis.recommendedConfig().forEach((k, v) -> conf.add("--conf " + k + "=" + v));
+            return Optional.of(String.join(" ", conf));
+        }
+        return analysis.findings().stream().filter(f -> expectedRules.contains(f.ruleId())).findFirst()
+                .map(f -> "(code) " + firstSentence(f.recommendation().text()));
+    }
+
+    static String firstSentence(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        int end = line.indexOf(". ");
+        String sentence = end < 0 ? line : line.substring(0, end + 1);
+        return sentence.length() <= MAX_FIX_CHARS ? sentence : sentence.substring(0, MAX_FIX_CHARS - 3) + "...";
     }
 
     private static String count(Analysis analysis, Severity severity) {

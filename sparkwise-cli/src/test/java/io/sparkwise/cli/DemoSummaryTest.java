@@ -51,4 +51,25 @@ class DemoSummaryTest {
                 .isEqualTo("MISSING: skew.input");
         assertThat(DemoSummary.expected(Set.of(), findings("sql.udf"))).isEqualTo("none expected: clean");
     }
+
+    @Test
+    void fix_mergedConfig_isTheConfLines_codeAdvice_isTheExpectedRulesFirstSentence() {
+        Finding udf = new Finding("sql.udf", Severity.INFO, "UDF in a filter", Scope.APPLICATION, Map.of(), Impact.NONE,
+                Recommendation.text("Replace the UDF with built-in functions. Spark cannot push it down."), List.of(),
+                Optional.empty());
+        Analysis code = new Analysis(List.of(udf), Map.of(), List.of(), List.of());
+        Analysis config = new Analysis(List.of(udf), Map.of("spark.memory.fraction", "0.6", "spark.a", "1"), List.of(),
+                List.of());
+
+        assertThat(DemoSummary.fix(Set.of("sql.udf"), code)).contains("(code) Replace the UDF with built-in functions.");
+        assertThat(DemoSummary.fix(Set.of("sql.udf"), config))
+                .contains("--conf spark.a=1 --conf spark.memory.fraction=0.6");
+        assertThat(DemoSummary.fix(Set.of(), config)).isEmpty();
+        assertThat(DemoSummary.fix(Set.of("memory.spill"), code)).isEmpty();
+    }
+
+    @Test
+    void firstSentence_longAdvice_isCut() {
+        assertThat(DemoSummary.firstSentence("x".repeat(200))).hasSize(DemoSummary.MAX_FIX_CHARS).endsWith("...");
+    }
 }

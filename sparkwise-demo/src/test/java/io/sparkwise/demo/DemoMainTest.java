@@ -62,6 +62,11 @@ class DemoMainTest {
     }
 
     @Test
+    void parse_withoutScenario_runsThemAll() {
+        assertThat(DemoArgs.parse("--out", "/tmp/x").scenarios()).isEqualTo(Scenarios.ALL);
+    }
+
+    @Test
     void run_confWithoutSparkKey_isUsageError() {
         assertThat(run("--out", "/tmp/unused", "--conf", "memory=2g")).isEqualTo(2);
         assertThat(err()).startsWith("demo: --conf needs spark.KEY=VALUE, got 'memory=2g'\n");
