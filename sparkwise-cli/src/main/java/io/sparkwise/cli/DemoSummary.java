@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The table `demo` ends with: per scenario, its wall time, the findings by severity, and whether
@@ -67,6 +69,8 @@ final class DemoSummary {
     /** Longest fix line shown under the table; the full advice is in the report. */
     static final int MAX_FIX_CHARS = 110;
 
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.\\s+(?=[A-Z])");
+
     static void print(List<ScenarioLog> logs, PrintWriter out) {
         TextTable table = new TextTable("SCENARIO", "WALL TIME>", "CRITICAL>", "WARNING>", "INFO>", "EXPECTED RULES");
         List<String> fixes = new ArrayList<>();
@@ -112,8 +116,9 @@ final class DemoSummary {
 
     static String firstSentence(String text) {
         String line = text.strip().lines().findFirst().orElse("");
-        int end = line.indexOf(". ");
-        String sentence = end < 0 ? line : line.substring(0, end + 1);
+        // A sentence ends at a full stop before a capital letter, so "(e.g. `a.k = b.k`)" does not end it.
+        Matcher end = SENTENCE_END.matcher(line);
+        String sentence = end.find() ? line.substring(0, end.start() + 1) : line;
         return sentence.length() <= MAX_FIX_CHARS ? sentence : sentence.substring(0, MAX_FIX_CHARS - 3) + "...";
     }
 

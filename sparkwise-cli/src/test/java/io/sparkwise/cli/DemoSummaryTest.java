@@ -69,6 +69,12 @@ class DemoSummaryTest {
     }
 
     @Test
+    void firstSentence_abbreviationInside_doesNotEndIt() {
+        assertThat(DemoSummary.firstSentence("Add an equality condition (e.g. `a.k = b.k`). Then rerun."))
+                .isEqualTo("Add an equality condition (e.g. `a.k = b.k`).");
+    }
+
+    @Test
     void firstSentence_longAdvice_isCut() {
         assertThat(DemoSummary.firstSentence("x".repeat(200))).hasSize(DemoSummary.MAX_FIX_CHARS).endsWith("...");
     }
