@@ -4,6 +4,7 @@ import io.sparkwise.demo.scenarios.CartesianJoinScenario;
 import io.sparkwise.demo.scenarios.CleanScenario;
 import io.sparkwise.demo.scenarios.ExecutorOomScenario;
 import io.sparkwise.demo.scenarios.IdleExecutorsScenario;
+import io.sparkwise.demo.scenarios.PartitionPruningScenario;
 import io.sparkwise.demo.scenarios.SkewedJoinScenario;
 import io.sparkwise.demo.scenarios.SmallFilesScenario;
 import io.sparkwise.demo.scenarios.SpillScenario;
@@ -33,6 +34,7 @@ public final class Scenarios {
             new SmallFilesScenario(),
             new CartesianJoinScenario(),
             new UdfFilterScenario(),
+            new PartitionPruningScenario(),
             new IdleExecutorsScenario(),
             new ExecutorOomScenario());
 
