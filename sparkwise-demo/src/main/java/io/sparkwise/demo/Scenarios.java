@@ -3,6 +3,7 @@ package io.sparkwise.demo;
 import io.sparkwise.demo.scenarios.CartesianJoinScenario;
 import io.sparkwise.demo.scenarios.CleanScenario;
 import io.sparkwise.demo.scenarios.ExecutorOomScenario;
+import io.sparkwise.demo.scenarios.HugePartitionsScenario;
 import io.sparkwise.demo.scenarios.IdleExecutorsScenario;
 import io.sparkwise.demo.scenarios.PartitionPruningScenario;
 import io.sparkwise.demo.scenarios.SkewedJoinScenario;
@@ -35,6 +36,7 @@ public final class Scenarios {
             new CartesianJoinScenario(),
             new UdfFilterScenario(),
             new PartitionPruningScenario(),
+            new HugePartitionsScenario(),
             new IdleExecutorsScenario(),
             new ExecutorOomScenario());
 

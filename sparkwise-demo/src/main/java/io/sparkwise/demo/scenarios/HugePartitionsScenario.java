@@ -1,0 +1,86 @@
+package io.sparkwise.demo.scenarios;
+
+import static io.sparkwise.demo.Steps.step;
+
+import io.sparkwise.demo.DemoData;
+import io.sparkwise.demo.Scenario;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Huge shuffle partitions: {@code spark.sql.shuffle.partitions=1}, left in a job's defaults from
+ * when it ran on a sample, on a sessionization query. The window
+ * ({@code lag(ts) OVER (PARTITION BY user_id ORDER BY ts)}) shuffles every event, body included,
+ * into one partition: one task reads all 625 MiB of it and sorts it while the other core idles.
+ * AQE cannot help: it coalesces small partitions, it does not split one that is large by design.
+ *
+ * <p>Sizing: the rule needs a median of 384 MiB per task (3x the 128 MiB target); 170,000 events
+ * of 4 KiB make a 625 MiB shuffle (1.6x that), and the single reduce task spends about 7
+ * core-seconds on it, which the fix (5 partitions, from the rule) spreads over both cores. The
+ * bodies must not shrink in the shuffle's LZ4 compression, or the data would need to be several
+ * times larger in memory: see {@link #run}. The partition still fits the 1 GiB of execution memory
+ * a lone task gets from the demo's 2 GiB heap (peak 709 MiB), so nothing spills: the cost shown is
+ * the idle core, which is what the rule counts as waste.
+ */
+public final class HugePartitionsScenario implements Scenario {
+
+    static final long USERS = 20_000;
+    static final long EVENTS = 170_000;
+    static final int BODIES = 256;
+    static final String PARTITIONS = "1";
+
+    @Override
+    public String name() {
+        return "huge-partitions";
+    }
+
+    @Override
+    public String description() {
+        return "spark.sql.shuffle.partitions=1 on a 700 MiB shuffle: one task sorts it all while a core idles";
+    }
+
+    @Override
+    public Set<String> expectedRules() {
+        return Set.of("partitioning.huge-partitions");
+    }
+
+    @Override
+    public Map<String, String> sessionConfig() {
+        return Map.of("spark.sql.shuffle.partitions", PARTITIONS);
+    }
+
+    @Override
+    public void run(SparkSession spark, Path dataDir) {
+        // 256 bodies of 4 KiB of SHA-512 hex: cheap to make (8192 hashes), and events pick one by
+        // hash, so a 32 KiB LZ4 block of shuffle data rarely holds the same body twice and the
+        // shuffle stays about as large compressed as in memory.
+        Dataset<Row> bodies = spark.range(0, BODIES, 1, 1).selectExpr("id AS body_id",
+                "concat_ws('', transform(sequence(0, 31), i -> sha2(concat(id, '-', i), 512))) AS body");
+        spark.range(0, EVENTS, 1, 2).selectExpr(
+                        "id AS event_id",
+                        uniform(31, USERS) + " AS user_id",
+                        "timestamp_seconds(unix_seconds(TIMESTAMP'2024-06-01 00:00:00') + " + uniform(32, 30 * 86_400)
+                                + ") AS ts",
+                        uniform(33, BODIES) + " AS body_id")
+                .join(functions.broadcast(bodies), "body_id")
+                .createOrReplaceTempView("events");
+        step(spark, "sessions and body bytes per user", () -> spark.sql("""
+                SELECT user_id, count(*) AS events,
+                       sum(CASE WHEN gap IS NULL OR gap > 1800 THEN 1 ELSE 0 END) AS sessions,
+                       sum(length(body)) AS body_bytes
+                FROM (SELECT user_id, body,
+                             unix_seconds(ts) - unix_seconds(lag(ts) OVER (PARTITION BY user_id ORDER BY ts)) AS gap
+                      FROM events)
+                GROUP BY user_id""").collectAsList());
+    }
+
+    /** Uniform in {@code [0, bound)} from the event id, seeded like {@link DemoData}'s columns. */
+    private static String uniform(int salt, long bound) {
+        return "pmod(hash(id, " + (DemoData.SEED + salt) + "L), " + bound + ")";
+    }
+}
