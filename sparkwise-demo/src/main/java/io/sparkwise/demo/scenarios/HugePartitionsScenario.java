@@ -42,7 +42,8 @@ public final class HugePartitionsScenario implements Scenario {
 
     @Override
     public String description() {
-        return "spark.sql.shuffle.partitions=1 on a 956 MiB shuffle: one task sorts it all, spilling, while a core idles";
+        return "spark.sql.shuffle.partitions=1 on a 956 MiB shuffle: one task sorts it all, spilling,"
+                + " while a core idles";
     }
 
     @Override
@@ -64,10 +65,10 @@ public final class HugePartitionsScenario implements Scenario {
                 "concat_ws('', transform(sequence(0, 31), i -> sha2(concat(id, '-', i), 512))) AS body");
         spark.range(0, EVENTS, 1, 2).selectExpr(
                         "id AS event_id",
-                        uniform(31, USERS) + " AS user_id",
-                        "timestamp_seconds(unix_seconds(TIMESTAMP'2024-06-01 00:00:00') + " + uniform(32, 30 * 86_400)
-                                + ") AS ts",
-                        uniform(33, BODIES) + " AS body_id")
+                        DemoData.uniform("id", 31, USERS) + " AS user_id",
+                        "timestamp_seconds(unix_seconds(TIMESTAMP'2024-06-01 00:00:00') + "
+                                + DemoData.uniform("id", 32, 30 * 86_400) + ") AS ts",
+                        DemoData.uniform("id", 33, BODIES) + " AS body_id")
                 .join(functions.broadcast(bodies), "body_id")
                 .createOrReplaceTempView("events");
         step(spark, "sessions and body bytes per user", () -> spark.sql("""
@@ -78,10 +79,5 @@ public final class HugePartitionsScenario implements Scenario {
                              unix_seconds(ts) - unix_seconds(lag(ts) OVER (PARTITION BY user_id ORDER BY ts)) AS gap
                       FROM events)
                 GROUP BY user_id""").collectAsList());
-    }
-
-    /** Uniform in {@code [0, bound)} from the event id, seeded like {@link DemoData}'s columns. */
-    private static String uniform(int salt, long bound) {
-        return "pmod(hash(id, " + (DemoData.SEED + salt) + "L), " + bound + ")";
     }
 }

@@ -101,23 +101,23 @@ public final class PartitionPruningScenario implements Scenario {
             });
         }
         spark.read().parquet(events.toString()).createOrReplaceTempView("events");
-        step(spark, fixed ? "daily report (filter on the partition column)" : "daily report (filter on to_date(event_ts))",
-                () -> spark.sql("SELECT event_type, count(*) AS events, sum(length(body)) AS body_bytes"
-                        + " FROM events WHERE " + (fixed ? FIXED_FILTER : FILTER)
-                        + " GROUP BY event_type").collectAsList());
+        String report = "daily report (filter on " + (fixed ? "the partition column" : "to_date(event_ts)") + ")";
+        step(spark, report, () -> spark.sql("SELECT event_type, count(*) AS events, sum(length(body)) AS body_bytes"
+                + " FROM events WHERE " + (fixed ? FIXED_FILTER : FILTER) + " GROUP BY event_type").collectAsList());
     }
 
     private static void writeDay(SparkSession spark, Path events, LocalDate day, int dayIndex) {
         long first = dayIndex * EVENTS_PER_DAY;
+        String secondOfDay = DemoData.uniform("id", 21, 86_400);
+        String eventType = "element_at(array('view', 'click', 'search', 'purchase'), "
+                + DemoData.uniform("id", 23, 4) + " + 1)";
         spark.range(first, first + EVENTS_PER_DAY, 1, 2).selectExpr(
                         "id AS event_id",
-                        "timestamp_seconds(unix_seconds(TIMESTAMP'" + day + " 00:00:00') + " + uniform(21, 86_400) + ")"
-                                + " AS event_ts",
-                        uniform(22, 100_000) + " AS user_id",
-                        "element_at(array('view', 'click', 'search', 'purchase'), " + uniform(23, 4) + " + 1)"
-                                + " AS event_type",
-                        "concat('{\"event_id\":', id, ',\"filler\":\"', repeat('x', " + BODY_FILLER_CHARS + "), '\"}')"
-                                + " AS body")
+                        "timestamp_seconds(unix_seconds(TIMESTAMP'" + day + " 00:00:00') + " + secondOfDay + ") AS event_ts",
+                        DemoData.uniform("id", 22, 100_000) + " AS user_id",
+                        eventType + " AS event_type",
+                        "concat('{\"event_id\":', id, ',\"filler\":\"', repeat('x', " + BODY_FILLER_CHARS
+                                + "), '\"}') AS body")
                 .write().mode(SaveMode.Overwrite)
                 // Uncompressed and without dictionaries: 8 KiB of filler stays 8 KiB on disk.
                 .option("compression", "none")
@@ -158,10 +158,5 @@ public final class PartitionPruningScenario implements Scenario {
     private static String tableShape() {
         return DAYS + " days from " + FIRST_DAY + ", " + EVENTS_PER_DAY + " events a day, " + BODY_FILLER_CHARS
                 + " filler characters, seed " + DemoData.SEED + "\n";
-    }
-
-    /** Uniform in {@code [0, bound)} from the event id, seeded like {@link DemoData}'s columns. */
-    private static String uniform(int salt, long bound) {
-        return "pmod(hash(id, " + (DemoData.SEED + salt) + "L), " + bound + ")";
     }
 }
