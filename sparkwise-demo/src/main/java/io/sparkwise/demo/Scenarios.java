@@ -3,7 +3,9 @@ package io.sparkwise.demo;
 import io.sparkwise.demo.scenarios.CartesianJoinScenario;
 import io.sparkwise.demo.scenarios.CleanScenario;
 import io.sparkwise.demo.scenarios.ExecutorOomScenario;
+import io.sparkwise.demo.scenarios.HugePartitionsScenario;
 import io.sparkwise.demo.scenarios.IdleExecutorsScenario;
+import io.sparkwise.demo.scenarios.PartitionPruningScenario;
 import io.sparkwise.demo.scenarios.SkewedJoinScenario;
 import io.sparkwise.demo.scenarios.SmallFilesScenario;
 import io.sparkwise.demo.scenarios.SpillScenario;
@@ -36,6 +38,8 @@ public final class Scenarios {
             new SmallFilesScenario(),
             new CartesianJoinScenario(),
             new UdfFilterScenario(),
+            new PartitionPruningScenario(),
+            new HugePartitionsScenario(),
             new IdleExecutorsScenario(),
             new ExecutorOomScenario());
 

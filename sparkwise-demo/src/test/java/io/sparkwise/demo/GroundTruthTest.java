@@ -19,13 +19,19 @@ import org.junit.jupiter.api.TestFactory;
  * fire do (at any severity), and no warning-or-worse finding appears that the manifest does not
  * expect or accept: a false positive fails the build like a missed problem does. The clean
  * baseline's manifest is empty, so it must have no warning-or-worse finding at all.
+ *
+ * <p>{@code -Dsparkwise.demo.scenarios=spill,tiny-tasks} runs only those scenarios (the names
+ * {@link Scenarios#resolve} takes), for work on one scenario; the default is all of them.
  */
 @Tag("integration")
 class GroundTruthTest {
 
+    static final String SCENARIOS_PROPERTY = "sparkwise.demo.scenarios";
+
     @TestFactory
     Stream<DynamicContainer> everyScenario_findingsMatchItsManifest() {
-        return Scenarios.all().stream().map(scenario -> DynamicContainer.dynamicContainer(scenario.name(), Stream.of(
+        List<Scenario> scenarios = Scenarios.resolve(System.getProperty(SCENARIOS_PROPERTY, Scenarios.ALL));
+        return scenarios.stream().map(scenario -> DynamicContainer.dynamicContainer(scenario.name(), Stream.of(
                 DynamicTest.dynamicTest("expected rules fire", () -> assertExpectedRulesFire(scenario)),
                 DynamicTest.dynamicTest("no unexpected warning or worse", () -> assertNoUnexpectedWarnings(scenario)))));
     }
