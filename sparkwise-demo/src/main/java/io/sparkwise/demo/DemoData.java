@@ -15,6 +15,23 @@ public final class DemoData {
 
     static final String REGIONS = "array('EMEA', 'NA', 'LATAM', 'APAC', 'ANZ')";
     static final String SEGMENTS = "array('consumer', 'small-business', 'enterprise')";
+    static final String STREETS = "array('Chestnut', 'Maple', 'Harbour', 'Station', 'Mill', 'Church', "
+            + "'Victoria', 'Meadow', 'Orchard', 'Kings', 'Bridge', 'Highfield')";
+    static final String STREET_TYPES = "array('Street', 'Avenue', 'Road', 'Lane', 'Boulevard')";
+    static final String BUILDINGS = "array('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H')";
+    static final String CITIES = "array('Springfield', 'Riverside', 'Fairview', 'Georgetown', 'Kingston', "
+            + "'Ashland', 'Clinton', 'Greenville')";
+    static final String INSTRUCTIONS = "array("
+            + "'Leave the parcel at the reception desk; signature required for parcels above 100 EUR; "
+            + "no deliveries on Sundays', "
+            + "'Deliver to the loading bay at the rear of the building between 08:00 and 16:00; "
+            + "call ahead for pallets', "
+            + "'If nobody answers, leave the parcel with a neighbour and put a card in the letterbox; "
+            + "no signature needed', "
+            + "'Ring the bell twice; the entrance is on the side street; do not leave parcels outside "
+            + "in the rain')";
+    static final String COUNTRIES = "array('United Kingdom', 'United States', 'Ireland', 'New Zealand', "
+            + "'Australia')";
 
     private DemoData() {}
 
@@ -43,18 +60,44 @@ public final class DemoData {
     }
 
     /**
-     * {@code session_id, customer_id, pages, session_date}: web sessions. A {@code hotShare} of them
-     * goes to customer 0 (a crawler logged in as one account), like {@link #orders}.
+     * {@code customer_id, address, instructions}: the customers' saved delivery addresses, one per
+     * customer ({@code 0} to {@code customers - 1}), plus {@code extraForCustomerZero} more for
+     * customer 0 (an account with several warehouses), each with one of a few standard delivery
+     * instructions.
      */
-    public static Dataset<Row> sessions(SparkSession spark, long count, long customers, double hotShare,
+    public static Dataset<Row> addresses(SparkSession spark, long customers, int extraForCustomerZero,
             int partitions) {
-        long hotPerMille = Math.round(hotShare * 1000);
-        return spark.range(0, count, 1, partitions).selectExpr(
-                "id AS session_id",
-                "CASE WHEN " + uniform("id", 7, 1000) + " < " + hotPerMille + " THEN 0L"
-                        + " ELSE " + uniform("id", 8, customers) + " END AS customer_id",
-                "CAST(" + uniform("id", 9, 40) + " AS INT) + 1 AS pages",
-                "date_add(DATE'2024-01-01', CAST(" + uniform("id", 10, 366) + " AS INT)) AS session_date");
+        return spark.range(0, customers + extraForCustomerZero, 1, partitions).selectExpr(
+                "CASE WHEN id < " + customers + " THEN id ELSE 0L END AS customer_id",
+                address("id") + " AS address",
+                pick(INSTRUCTIONS, 4, "id", 22) + " AS instructions");
+    }
+
+    /**
+     * A SQL expression for a postal address of 60 to 80 characters, e.g. {@code 4417 Chestnut
+     * Avenue, Building C, Floor 12, Springfield 04213, United Kingdom}, a function of the column.
+     * Two hashes cut into digits rather than one hash per part: data generation is part of every
+     * demo run's time.
+     */
+    public static String address(String column) {
+        String street = "pmod(hash(" + column + ", " + (SEED + 20) + "L), 2147483647)";
+        String city = "pmod(hash(" + column + ", " + (SEED + 21) + "L), 2147483647)";
+        return "concat(" + digits(street, 1, 9_900) + " + 100, ' ', "
+                + element(STREETS, digits(street, 9_900, 12)) + ", ' ', "
+                + element(STREET_TYPES, digits(street, 9_900 * 12, 5)) + ", ', Building ', "
+                + element(BUILDINGS, digits(street, 9_900 * 12 * 5, 8)) + ", ', Floor ', "
+                + digits(street, 9_900 * 12 * 5 * 8, 30) + " + 1, ', ', "
+                + element(CITIES, digits(city, 1, 8)) + ", ' ', lpad(CAST(" + digits(city, 8, 100_000)
+                + " AS STRING), 5, '0'), ', ', " + element(COUNTRIES, digits(city, 800_000, 5)) + ")";
+    }
+
+    /** {@code (hash div unit) mod bound}: one "digit" of a hash, in {@code [0, bound)}. */
+    private static String digits(String hash, long unit, long bound) {
+        return "pmod(" + hash + " div " + unit + ", " + bound + ")";
+    }
+
+    private static String element(String array, String zeroBasedIndex) {
+        return "element_at(" + array + ", CAST(" + zeroBasedIndex + " + 1 AS INT))";
     }
 
     /** A SQL expression uniform in {@code [0, bound)}, from the column and a per-column salt. */

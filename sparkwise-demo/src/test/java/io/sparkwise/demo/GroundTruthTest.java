@@ -26,12 +26,12 @@ import org.junit.jupiter.api.TestFactory;
 @Tag("integration")
 class GroundTruthTest {
 
-    static final String SCENARIOS_PROPERTY = "sparkwise.demo.scenarios";
+    /** The scenarios to run, as {@code demo --scenario} takes them. */
+    static final String SCENARIOS = System.getProperty("sparkwise.demo.scenarios", Scenarios.ALL);
 
     @TestFactory
     Stream<DynamicContainer> everyScenario_findingsMatchItsManifest() {
-        List<Scenario> scenarios = Scenarios.resolve(System.getProperty(SCENARIOS_PROPERTY, Scenarios.ALL));
-        return scenarios.stream().map(scenario -> DynamicContainer.dynamicContainer(scenario.name(), Stream.of(
+        return Scenarios.resolve(SCENARIOS).stream().map(scenario -> DynamicContainer.dynamicContainer(scenario.name(), Stream.of(
                 DynamicTest.dynamicTest("expected rules fire", () -> assertExpectedRulesFire(scenario)),
                 DynamicTest.dynamicTest("no unexpected warning or worse", () -> assertNoUnexpectedWarnings(scenario)))));
     }

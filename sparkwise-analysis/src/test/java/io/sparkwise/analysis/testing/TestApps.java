@@ -173,6 +173,8 @@ public final class TestApps {
         private final long[] metrics = new long[TaskMetric.values().length];
         private final Map<TaskQuantity, QuantileSketch> sketches = new EnumMap<>(TaskQuantity.class);
         private final List<Integer> jobIds = new ArrayList<>();
+        private List<Integer> parentStageIds = List.of();
+        private List<Integer> rddIds = List.of();
         private final List<TaskFailureGroup> failures = new ArrayList<>();
         private Optional<ExecutorMetrics> peaks = Optional.empty();
 
@@ -248,6 +250,16 @@ public final class TestApps {
             return tasks(quantity, values);
         }
 
+        public StageBuilder parents(Integer... stageIds) {
+            this.parentStageIds = List.of(stageIds);
+            return this;
+        }
+
+        public StageBuilder rdds(Integer... ids) {
+            this.rddIds = List.of(ids);
+            return this;
+        }
+
         public StageBuilder job(int jobId) {
             jobIds.add(jobId);
             return this;
@@ -269,7 +281,7 @@ public final class TestApps {
             return new StageAttempt(stageId, attemptId, status, name, "", Optional.empty(), "default", tasks, 0,
                     (int) complete, failedTasks, killedTasks, (int) complete, OptionalLong.of(submitted),
                     OptionalLong.of(submitted), OptionalLong.of(completed), failureReason,
-                    TaskMetricTotals.of(metrics), new TaskDistributions(sketches), List.of(), List.of(), jobIds, 0,
+                    TaskMetricTotals.of(metrics), new TaskDistributions(sketches), parentStageIds, rddIds, jobIds, 0,
                     Map.of(), Map.of(), failures, peaks);
         }
     }

@@ -82,9 +82,14 @@ public final class TaskDurationSkewRule extends BaseRule {
         evidence.put("stageDurationMs", Stages.wallTimeMs(stage));
         evidence.put("numTasks", stage.numTasks());
         QuantileSketch read = stage.taskDistributions().of(TaskQuantity.SHUFFLE_READ_BYTES);
+        SkewedSide side = SkewedSide.of(context.application(), stage, read);
         if (read.max() > 0) {
             evidence.put("maxShuffleReadBytes", read.max());
             evidence.put("medianShuffleReadBytes", read.quantile(0.5));
+            if (side.max() != read.max()) {
+                evidence.put("skewedSideMaxPartitionBytes", side.max());
+                evidence.put("skewedSideMedianPartitionBytes", side.median());
+            }
         }
         Optional<SqlExecution> sql = Stages.sqlExecution(context.application(), stage);
         List<SparkPlanNode> joins = sql.map(s -> Stages.planNodes(s, "SortMergeJoin", "ShuffledHashJoin"))
@@ -96,17 +101,17 @@ public final class TaskDurationSkewRule extends BaseRule {
         String title = "Skewed tasks in stage " + stage.stageId() + ": the slowest task took "
                 + Format.millis(durations.max()) + ", " + Format.ratio(ratio) + " the median";
         return new Finding(ID, context.severityFor(wasted), title, Scope.stage(stage.stageId(), stage.attemptId()),
-                evidence, context.impact(wasted), fix(context.application(), read, joins, context.settings(ID)),
+                evidence, context.impact(wasted), fix(context.application(), read, side, joins, context.settings(ID)),
                 List.of(), Optional.empty());
     }
 
-    private static Recommendation fix(Application app, QuantileSketch shuffleRead, List<SparkPlanNode> joins,
-                                      RuleSettings settings) {
+    private static Recommendation fix(Application app, QuantileSketch shuffleRead, SkewedSide side,
+                                      List<SparkPlanNode> joins, RuleSettings settings) {
         if (shuffleRead.max() > 0) {
             String where = joins.isEmpty() ? "" : " (join: " + joins.get(0).simpleString() + ")";
             String salt = "salt the hot keys: add a random suffix to the key on the large side and replicate the small "
                     + "side, or handle the hot keys (often nulls or defaults) apart.";
-            Optional<Map<String, String>> split = aqeSplit(app, shuffleRead, settings);
+            Optional<Map<String, String>> split = aqeSplit(app, side, settings);
             if (split.isEmpty()) {
                 return Recommendation.text("The slow task read about as much shuffle data as the others" + where
                         + ": its rows cost more (a hot key multiplies rows in a join), so AQE, which splits partitions "
@@ -122,18 +127,18 @@ public final class TaskDurationSkewRule extends BaseRule {
     }
 
     /**
-     * AQE's skew-join settings sized from the stage's shuffle read per task. AQE splits a partition
-     * when it is larger than factor x median AND than the threshold, into pieces of
-     * max(advisoryPartitionSizeInBytes, average non-skewed partition) bytes (Spark's
-     * OptimizeSkewedJoin). So: the factor at most the observed max/median divided by
+     * AQE's skew-join settings sized from the skewed side's partitions ({@link SkewedSide}). AQE
+     * splits a partition when it is larger than factor x the median of its side AND than the
+     * threshold, into pieces of max(advisoryPartitionSizeInBytes, average non-skewed partition)
+     * bytes (Spark's OptimizeSkewedJoin). So: the factor at most the side's max/median divided by
      * {@code factorMargin}, the threshold halfway between the median and the largest partition
      * (above normal partitions, below the skewed one), and, when the largest partition is under
      * the 64 MiB advisory size (AQE would keep it whole), an advisory size that cuts it into one
      * piece per core. Empty when the bytes are too even for AQE to tell the partition apart.
      */
-    static Optional<Map<String, String>> aqeSplit(Application app, QuantileSketch shuffleRead, RuleSettings settings) {
-        long max = shuffleRead.max();
-        long median = Math.max(1, shuffleRead.quantile(0.5));
+    static Optional<Map<String, String>> aqeSplit(Application app, SkewedSide side, RuleSettings settings) {
+        long max = side.max();
+        long median = side.median();
         double factor = Math.min(SparkDefaults.SKEW_PARTITION_FACTOR, (double) max / median / settings.get("factorMargin"));
         // A fractional factor is accepted by Spark 4.0 (checked on 4.0.1); older versions may
         // declare it an integer, so they get whole numbers, and at least 2.

@@ -6,6 +6,8 @@ import io.sparkwise.analysis.Severity;
 import io.sparkwise.analysis.Thresholds;
 import io.sparkwise.analysis.testing.TestApps;
 import io.sparkwise.model.Application;
+import io.sparkwise.model.StageStatus;
+import io.sparkwise.model.TaskMetric;
 import io.sparkwise.model.TaskQuantity;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +91,46 @@ class TaskDurationSkewRuleTest {
                 java.util.Map.entry("spark.sql.adaptive.skewJoin.enabled", "true"),
                 java.util.Map.entry("spark.sql.adaptive.skewJoin.skewedPartitionFactor", "4"),
                 java.util.Map.entry("spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes", "100m"));
+    }
+
+    @Test
+    void evaluate_joinWithALargeEvenSide_sizesAqeSettingsFromTheSkewedSide() {
+        // The skewed-join demo's shape: orders (hot customer) joined to an address table spread evenly.
+        // Each join task reads its partition of both sides: 1408 KiB of addresses everywhere, 288 KiB of
+        // orders, 3072 KiB in the hot partition. Under AQE the join's parents are skipped stage ids (6,
+        // 7); their shuffles ran as jobs of their own, in stages 4 and 5 with the same RDDs.
+        long[] orders = durations(16, 288L << 10, 3072L << 10);
+        long[] reads = new long[16];
+        for (int i = 0; i < 16; i++) {
+            reads[i] = orders[i] + (1408L << 10);
+        }
+        Application app = TestApps.app().sparkVersion("4.0.1").executors(1, 2)
+                .stage(4, s -> s.rdds(14, 15, 16, 19).uniformTasks(TaskQuantity.DURATION, 4, 1_000)
+                        .metric(TaskMetric.SHUFFLE_WRITE_BYTES, 16 * (1408L << 10)))
+                .stage(5, s -> s.rdds(12, 13, 17, 18).uniformTasks(TaskQuantity.DURATION, 4, 1_000)
+                        .metric(TaskMetric.SHUFFLE_WRITE_BYTES, java.util.Arrays.stream(orders).sum()))
+                .stage(6, s -> s.status(StageStatus.SKIPPED).rdds(18, 17, 13, 12).numTasks(4))
+                .stage(7, s -> s.status(StageStatus.SKIPPED).rdds(14, 15, 16, 19).numTasks(4))
+                .stage(8, s -> s.parents(6, 7).window(0, 60_000)
+                        .tasks(TaskQuantity.DURATION, durations(16, 600, 40_000))
+                        .tasks(TaskQuantity.SHUFFLE_READ_BYTES, reads))
+                .build();
+
+        Finding f = rule.evaluate(new AnalysisContext(app, Thresholds.defaults())).get(0);
+
+        // The summed reads (4480 KiB against a 1696 KiB median, 2.6x) would give factor 1.3 and a
+        // threshold of 3m, which the 3072 KiB hot orders partition does not exceed: AQE would not split.
+        // Orders as the skewed side (the even side's 22 MiB / 16 = 1408 KiB per partition subtracted):
+        // 3072 KiB against 288 KiB, 10.7x: factor min(5, 10.7 / 2) = 5; threshold 288 + (3072 - 288) / 2
+        // = 1680 KiB, floored to 1m (the addresses' 1408 KiB partitions pass it but are not 5x their
+        // median, so AQE leaves them whole); advisory 3072 / 2 cores = 1536 KiB, floored to 1m. The
+        // other choice, addresses as the skewed side, is only 3.3x. The sketch's 1% moves none of these.
+        assertThat(f.evidence()).containsEntry("skewedSideMaxPartitionBytes", 3072L << 10);
+        assertThat(f.recommendation().config()).containsExactly(
+                java.util.Map.entry("spark.sql.adaptive.skewJoin.enabled", "true"),
+                java.util.Map.entry("spark.sql.adaptive.skewJoin.skewedPartitionFactor", "5"),
+                java.util.Map.entry("spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes", "1m"),
+                java.util.Map.entry("spark.sql.adaptive.advisoryPartitionSizeInBytes", "1m"));
     }
 
     @Test
