@@ -58,7 +58,7 @@ public final class DemoData {
     }
 
     /** A SQL expression uniform in {@code [0, bound)}, from the column and a per-column salt. */
-    static String uniform(String column, int salt, long bound) {
+    public static String uniform(String column, int salt, long bound) {
         return "pmod(hash(" + column + ", " + (SEED + salt) + "L), " + bound + ")";
     }
 
