@@ -28,12 +28,13 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Sizing: skew.task-duration needs the straggler 30 s over the median. An edit distance between
  * two addresses of about 75 characters costs about 45 us of CPU (JIT at C1, as the demo runs), so
- * 130,000 hot orders x 6 addresses are 35-38 s on one core (measured: CPU time of the task), 15-25%
- * over the threshold, while writing the data takes a few seconds.
+ * 140,000 hot orders x 6 addresses are 36-41 s of CPU on one core (measured), 20-30% over the
+ * threshold; at 260,000 orders it measured 34 s, too close to it. Writing the data takes a few
+ * seconds.
  */
 public final class SkewedJoinScenario implements Scenario {
 
-    static final long ORDERS = 260_000;
+    static final long ORDERS = 280_000;
     static final double HOT_ORDERS = 0.5;
     static final int ORDER_FILES = 4;
     /**
