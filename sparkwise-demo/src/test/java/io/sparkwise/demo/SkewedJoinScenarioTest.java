@@ -26,15 +26,15 @@ class SkewedJoinScenarioTest {
 
     @Test
     void run_skewedJoin_oneJoinTaskReadsTheHotCustomersOrders() {
-        // From the seeded data (pmod(hash(customer_id), 16), Spark's hash partitioning): customer 0
-        // has 140,370 of the 280,000 orders and lands in partition 13 with 8,808 other orders and
-        // 31,634 addresses (its own 6 among them): 180,812 records. A median partition holds about
-        // 8,700 orders and 31,200 addresses: 39,956 records (partition 1; the sorted upper middle).
+        // From the seeded data (pmod(hash(customer_id), 18), Spark's hash partitioning): customer 0
+        // has 140,370 of the 280,000 orders and lands in partition 1 with 7,721 other orders and
+        // 27,919 addresses (its own 6 among them): 176,010 records. A median partition holds about
+        // 7,800 orders and 27,700 addresses: 35,547 records (partition 12; the sorted upper middle).
         assertThat(ShuffleReadSkew.of(run.eventLog()))
                 .anySatisfy(stage -> {
-                    assertThat(stage.tasks()).isEqualTo(16);
-                    assertThat(stage.maxRecords()).isEqualTo(180_812);
-                    assertThat(stage.medianRecords()).isEqualTo(39_956);
+                    assertThat(stage.tasks()).isEqualTo(18);
+                    assertThat(stage.maxRecords()).isEqualTo(176_010);
+                    assertThat(stage.medianRecords()).isEqualTo(35_547);
                 });
     }
 

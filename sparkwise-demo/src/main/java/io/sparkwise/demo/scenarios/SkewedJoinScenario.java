@@ -17,10 +17,10 @@ import org.apache.spark.sql.SparkSession;
  * of orders to an address table where the reseller appears six times (its warehouses) and every
  * other customer once. The sort-merge join's partition of customer 0 holds half of the orders'
  * shuffle bytes, about 10x a median partition on the orders side, and six edit distances per order:
- * its task runs 30 s and more while the other 15 take about half a second each.
+ * its task runs 30 s and more while the other 17 take about half a second each.
  *
  * <p>AQE's skew-join split and broadcast joins are off (a setup seen in the field after driver
- * OOMs); partition coalescing is off so the join stage keeps its 16 tasks. The address table is
+ * OOMs); partition coalescing is off so the join stage keeps its 18 tasks. The address table is
  * over 100 MiB in memory (a long delivery instruction per address), more than the demo's executor
  * could broadcast, so the only fix is to split the hot partition: AQE's skew join, which
  * skew.task-duration sizes from the partitions (the hot one is a few MiB, far under the 256 MiB
@@ -28,14 +28,21 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Sizing: skew.task-duration needs the straggler 30 s over the median. An edit distance between
  * two addresses of about 75 characters costs about 45 us of CPU (JIT at C1, as the demo runs), so
- * 140,000 hot orders x 6 addresses are about 37 s on one core, 20% over the threshold, while
- * writing the data takes a few seconds.
+ * 140,000 hot orders x 6 addresses are 36-41 s of CPU on one core (measured), 20-30% over the
+ * threshold; at 260,000 orders it measured 34 s, too close to it. Writing the data takes a few
+ * seconds.
  */
 public final class SkewedJoinScenario implements Scenario {
 
     static final long ORDERS = 280_000;
     static final double HOT_ORDERS = 0.5;
     static final int ORDER_FILES = 4;
+    /**
+     * 18 join partitions: customer 0 hashes to partition 1 (pmod(hash(0L), 18)), so its task starts
+     * with the stage, not after a dozen others as at 16 (partition 13, about 5 s later): the
+     * straggler, not its wait, is what the run should cost. At least 10 tasks for the rule.
+     */
+    static final String PARTITIONS = "18";
     static final long CUSTOMERS = 500_000;
     /** Customer 0's addresses besides its first: six warehouses in all. */
     static final int HOT_EXTRA_ADDRESSES = 5;
@@ -64,7 +71,7 @@ public final class SkewedJoinScenario implements Scenario {
         return Map.of("spark.sql.autoBroadcastJoinThreshold", "-1",
                 "spark.sql.adaptive.skewJoin.enabled", "false",
                 "spark.sql.adaptive.coalescePartitions.enabled", "false",
-                "spark.sql.shuffle.partitions", "16");
+                "spark.sql.shuffle.partitions", PARTITIONS);
     }
 
     @Override
