@@ -3,6 +3,7 @@ package io.sparkwise.demo;
 import io.sparkwise.demo.scenarios.CartesianJoinScenario;
 import io.sparkwise.demo.scenarios.CleanScenario;
 import io.sparkwise.demo.scenarios.ExecutorOomScenario;
+import io.sparkwise.demo.scenarios.GcPressureScenario;
 import io.sparkwise.demo.scenarios.IdleExecutorsScenario;
 import io.sparkwise.demo.scenarios.SkewedJoinScenario;
 import io.sparkwise.demo.scenarios.SmallFilesScenario;
@@ -34,7 +35,8 @@ public final class Scenarios {
             new CartesianJoinScenario(),
             new UdfFilterScenario(),
             new IdleExecutorsScenario(),
-            new ExecutorOomScenario());
+            new ExecutorOomScenario(),
+            new GcPressureScenario());
 
     private Scenarios() {}
 
