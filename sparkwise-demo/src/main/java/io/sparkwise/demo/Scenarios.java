@@ -3,6 +3,7 @@ package io.sparkwise.demo;
 import io.sparkwise.demo.scenarios.CartesianJoinScenario;
 import io.sparkwise.demo.scenarios.CleanScenario;
 import io.sparkwise.demo.scenarios.ExecutorOomScenario;
+import io.sparkwise.demo.scenarios.GcPressureScenario;
 import io.sparkwise.demo.scenarios.HugePartitionsScenario;
 import io.sparkwise.demo.scenarios.IdleExecutorsScenario;
 import io.sparkwise.demo.scenarios.PartitionPruningScenario;
@@ -41,7 +42,8 @@ public final class Scenarios {
             new PartitionPruningScenario(),
             new HugePartitionsScenario(),
             new IdleExecutorsScenario(),
-            new ExecutorOomScenario());
+            new ExecutorOomScenario(),
+            new GcPressureScenario());
 
     private Scenarios() {}
 

@@ -29,7 +29,8 @@ class DemoMainTest {
         assertThat(exit).isEqualTo(2);
         assertThat(out()).isEmpty();
         assertThat(err()).isEqualTo("demo: unknown scenario 'nope'; known: clean, skewed-join, spill, tiny-tasks,"
-                + " small-files, cartesian-join, udf-filter, idle-executors, executor-oom, or all\n");
+                + " small-files, cartesian-join, udf-filter, partition-pruning, huge-partitions, idle-executors,"
+                + " executor-oom, gc-pressure, or all\n");
     }
 
     @Test
@@ -84,7 +85,7 @@ class DemoMainTest {
 
     @Test
     void resolve_all_isEveryScenarioInRegistryOrder() {
-        assertThat(Scenarios.resolve("all")).extracting(Scenario::name).startsWith("clean", "skewed-join").hasSize(9);
+        assertThat(Scenarios.resolve("all")).extracting(Scenario::name).startsWith("clean", "skewed-join").hasSize(12);
         assertThat(Scenarios.resolve("skewed-join, clean")).extracting(Scenario::name)
                 .containsExactly("skewed-join", "clean");
     }
