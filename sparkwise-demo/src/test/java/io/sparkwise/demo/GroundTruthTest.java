@@ -23,9 +23,17 @@ import org.junit.jupiter.api.TestFactory;
 @Tag("integration")
 class GroundTruthTest {
 
+    /**
+     * A comma-separated list of scenarios to run instead of all of them
+     * ({@code -Dsparkwise.demo.scenarios=gc-pressure}), for work on one scenario; unset runs all.
+     */
+    static final String SCENARIOS_PROPERTY = "sparkwise.demo.scenarios";
+
     @TestFactory
     Stream<DynamicContainer> everyScenario_findingsMatchItsManifest() {
-        return Scenarios.all().stream().map(scenario -> DynamicContainer.dynamicContainer(scenario.name(), Stream.of(
+        String names = System.getProperty(SCENARIOS_PROPERTY, "");
+        List<Scenario> scenarios = Scenarios.resolve(names.isBlank() ? Scenarios.ALL : names);
+        return scenarios.stream().map(scenario -> DynamicContainer.dynamicContainer(scenario.name(), Stream.of(
                 DynamicTest.dynamicTest("expected rules fire", () -> assertExpectedRulesFire(scenario)),
                 DynamicTest.dynamicTest("no unexpected warning or worse", () -> assertNoUnexpectedWarnings(scenario)))));
     }
