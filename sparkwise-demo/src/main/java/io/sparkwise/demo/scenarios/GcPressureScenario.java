@@ -30,9 +30,9 @@ import org.apache.spark.storage.StorageLevel;
  * (20 to 30 full collections in the stage).
  *
  * <p>Sizing, against {@code gc.stage-gc} (a stage of at least a core-minute of run time with 10%
- * or more of it in GC): the statements stage is the application's work, 50-57% of its run time in
+ * or more of it in GC): the statements stage is the application's work, 48-57% of its run time in
  * GC in every run measured. The recommended 1 or 2 GiB hold the same objects with room to spare:
- * no full collection, the batches die young, and what GC remains (about 8%, G1's own target while
+ * no full collection, the batches die young, and what GC remains (8-11%, near G1's own target while
  * it grows the heap) is spent copying the histories while they are built. More history per task
  * (more orders, more lines per order) and the executor runs out of memory, which is the
  * {@code executor-oom} scenario, not this one.
