@@ -105,7 +105,8 @@ public final class DemoData {
         return "pmod(hash(" + column + ", " + (SEED + salt) + "L), " + bound + ")";
     }
 
-    private static String pick(String array, int size, String column, int salt) {
-        return "element_at(" + array + ", CAST(" + uniform(column, salt, size) + " + 1 AS INT))";
+    /** A SQL expression for one element of a SQL array literal of {@code size} elements, uniform per salt. */
+    public static String pick(String array, int size, String column, int salt) {
+        return element(array, uniform(column, salt, size));
     }
 }

@@ -92,7 +92,7 @@ public final class PartitionPruningScenario implements Scenario {
     public void run(SparkSession spark, Path dataDir) {
         Path events = dataDir.resolve("events");
         if (!ingested(events)) {
-            step(spark, "ingest 30 days of events (2.3 GiB of Parquet)", () -> {
+            step(spark, "ingest " + DAYS + " days of events (2.3 GiB of Parquet)", () -> {
                 deleteMarker(events);
                 for (int d = 0; d < DAYS; d++) {
                     writeDay(spark, events, FIRST_DAY.plusDays(d), d);
@@ -109,8 +109,7 @@ public final class PartitionPruningScenario implements Scenario {
     private static void writeDay(SparkSession spark, Path events, LocalDate day, int dayIndex) {
         long first = dayIndex * EVENTS_PER_DAY;
         String secondOfDay = DemoData.uniform("id", 21, 86_400);
-        String eventType = "element_at(array('view', 'click', 'search', 'purchase'), "
-                + DemoData.uniform("id", 23, 4) + " + 1)";
+        String eventType = DemoData.pick("array('view', 'click', 'search', 'purchase')", 4, "id", 23);
         spark.range(first, first + EVENTS_PER_DAY, 1, 2).selectExpr(
                         "id AS event_id",
                         "timestamp_seconds(unix_seconds(TIMESTAMP'" + day + " 00:00:00') + " + secondOfDay + ") AS event_ts",

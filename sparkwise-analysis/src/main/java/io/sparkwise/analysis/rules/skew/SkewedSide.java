@@ -19,12 +19,11 @@ import java.util.Set;
  * own side), so a large, evenly spread side (a dimension of a few hundred MiB) hides a hot
  * partition of the other side: in a version of the skewed-join demo with 16 join partitions the
  * hot task read 4.7 MB against a 1.85 MB median (2.6x), while its orders side held 3.3 MB against
- * a 0.41 MB median (8x). When the stage
- * reads two or more shuffles whose totals the log gives (their map stages' shuffle write), each
- * side is tried in turn as the skewed one, the others assumed spread evenly over the partitions
- * (their total / the partition count subtracted from the largest and the median read); the side
- * with the largest max/median ratio is the one AQE would split. Otherwise the summed reads stand
- * for one side.
+ * a 0.41 MB median (8x). When the stage reads two or more shuffles whose totals the log gives
+ * (their map stages' shuffle write), each side is tried in turn as the skewed one, the others
+ * assumed spread evenly over the partitions (their total / the partition count subtracted from the
+ * largest and the median read); the side with the largest max/median ratio is the one AQE would
+ * split. Otherwise the summed reads stand for one side.
  *
  * @param max the largest partition, bytes
  * @param median the median partition, bytes (at least 1)
