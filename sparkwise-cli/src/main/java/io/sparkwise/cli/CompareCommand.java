@@ -2,13 +2,12 @@ package io.sparkwise.cli;
 
 import io.sparkwise.analysis.Analyzer;
 import io.sparkwise.analysis.Thresholds;
+import io.sparkwise.analysis.compare.Comparison;
+import io.sparkwise.analysis.compare.MetricDelta;
 import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.SparkwiseException;
-import io.sparkwise.report.AnalyzedApplication;
-import io.sparkwise.report.compare.Comparison;
 import io.sparkwise.report.compare.ComparisonFormat;
-import io.sparkwise.report.compare.MetricDelta;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,9 +88,8 @@ public final class CompareCommand implements Callable<Integer> {
         Application b = read(before);
         Application a = read(after);
         Analyzer analyzer = Analyzer.withBuiltInRules();
-        Comparison comparison = Comparison.of(
-                new AnalyzedApplication(b, analyzer.analyze(b, Thresholds.defaults())),
-                new AnalyzedApplication(a, analyzer.analyze(a, Thresholds.defaults())));
+        Comparison comparison = Comparison.of(b, analyzer.analyze(b, Thresholds.defaults()).findings(),
+                a, analyzer.analyze(a, Thresholds.defaults()).findings());
         if (!render(comparison)) {
             return ExitCodes.USAGE;
         }

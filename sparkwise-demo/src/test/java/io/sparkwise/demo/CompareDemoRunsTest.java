@@ -1,8 +1,7 @@
 package io.sparkwise.demo;
 
-import io.sparkwise.report.AnalyzedApplication;
-import io.sparkwise.report.compare.Comparison;
-import io.sparkwise.report.compare.ConfigChange;
+import io.sparkwise.analysis.compare.Comparison;
+import io.sparkwise.analysis.compare.ConfigChange;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,8 +56,8 @@ class CompareDemoRunsTest {
         ScenarioRuns.Analyzed after = ScenarioRuns.of("spill");
         ScenarioRuns.Analyzed before = ScenarioRuns.analyze(DemoRunner.run(new WithoutSpill(), ScenarioRuns.out()));
 
-        Comparison comparison = Comparison.of(new AnalyzedApplication(before.application(), before.analysis()),
-                new AnalyzedApplication(after.application(), after.analysis()));
+        Comparison comparison = Comparison.of(before.application(), before.analysis().findings(),
+                after.application(), after.analysis().findings());
 
         assertThat(comparison.configChanges()).extracting(ConfigChange::key).contains("spark.memory.fraction");
         ConfigChange fraction = comparison.configChanges().stream()

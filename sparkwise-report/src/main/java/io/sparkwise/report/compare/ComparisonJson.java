@@ -1,5 +1,13 @@
 package io.sparkwise.report.compare;
 
+import io.sparkwise.analysis.compare.Comparison;
+import io.sparkwise.analysis.compare.ConfigChange;
+import io.sparkwise.analysis.compare.ExecutorLayout;
+import io.sparkwise.analysis.compare.FindingChange;
+import io.sparkwise.analysis.compare.MetricDelta;
+import io.sparkwise.analysis.compare.RunIdentity;
+import io.sparkwise.analysis.compare.StageDelta;
+import io.sparkwise.analysis.compare.StageRun;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sparkwise.report.JsonDocument;
 import io.sparkwise.report.SparkwiseVersion;

@@ -1,31 +1,29 @@
 package io.sparkwise.report.compare;
 
+import io.sparkwise.analysis.compare.Comparison;
+import io.sparkwise.analysis.compare.ConfigChange;
+import io.sparkwise.analysis.compare.ExecutorLayout;
+import io.sparkwise.analysis.compare.FindingChange;
+import io.sparkwise.analysis.compare.MetricDelta;
+import io.sparkwise.analysis.compare.RunMetric;
+import io.sparkwise.analysis.compare.StageDelta;
+import io.sparkwise.analysis.compare.StageRun;
 import io.sparkwise.report.markdown.Markdown;
 import io.sparkwise.report.Units;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** A comparison for a pull-request or chat comment: the headline first, then the tables. */
-final class ComparisonMarkdown implements ComparisonRenderer {
+final class ComparisonMarkdown implements LineRenderer {
 
     static final int STAGES_SHOWN = 10;
     static final int NAME_WIDTH = 60;
     static final int VALUE_WIDTH = 80;
 
     @Override
-    public void render(Comparison comparison, Writer out) throws IOException {
-        for (String line : lines(comparison)) {
-            out.write(line);
-            out.write("\n");
-        }
-        out.flush();
-    }
-
-    static List<String> lines(Comparison c) {
+    public List<String> lines(Comparison c) {
         List<String> lines = new ArrayList<>();
         lines.add("### Sparkwise compare: " + Markdown.code(c.before().applicationId()) + " → "
                 + Markdown.code(c.after().applicationId()));

@@ -1,5 +1,7 @@
 package io.sparkwise.report.compare;
 
+import io.sparkwise.analysis.compare.Comparison;
+
 import java.io.IOException;
 import java.io.Writer;
 

@@ -1,17 +1,24 @@
 package io.sparkwise.report.compare;
 
+import io.sparkwise.analysis.compare.Comparison;
+import io.sparkwise.analysis.compare.ConfigChange;
+import io.sparkwise.analysis.compare.ExecutorLayout;
+import io.sparkwise.analysis.compare.FindingChange;
+import io.sparkwise.analysis.compare.MetricDelta;
+import io.sparkwise.analysis.compare.RunIdentity;
+import io.sparkwise.analysis.compare.RunMetric;
+import io.sparkwise.analysis.compare.StageDelta;
+import io.sparkwise.analysis.compare.StageRun;
 import io.sparkwise.report.TextTable;
 import io.sparkwise.report.Units;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** A comparison for the terminal: aligned columns, human units, before left and after right. */
-final class ComparisonText implements ComparisonRenderer {
+final class ComparisonText implements LineRenderer {
 
     /** Stages shown per list; the JSON has them all. */
     static final int STAGES_SHOWN = 20;
@@ -19,15 +26,7 @@ final class ComparisonText implements ComparisonRenderer {
     static final int VALUE_WIDTH = 60;
 
     @Override
-    public void render(Comparison comparison, Writer out) throws IOException {
-        for (String line : lines(comparison)) {
-            out.write(line);
-            out.write("\n");
-        }
-        out.flush();
-    }
-
-    static List<String> lines(Comparison c) {
+    public List<String> lines(Comparison c) {
         List<String> lines = new ArrayList<>();
         header(c, lines);
         metrics(c, lines);

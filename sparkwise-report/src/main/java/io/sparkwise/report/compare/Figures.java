@@ -1,5 +1,7 @@
 package io.sparkwise.report.compare;
 
+import io.sparkwise.analysis.compare.MetricDelta;
+import io.sparkwise.analysis.compare.RunMetric;
 import io.sparkwise.report.Units;
 
 /** Values and changes of a comparison as people read them: units, signs, percentages. */

@@ -2,6 +2,7 @@ package io.sparkwise.report.html;
 
 import io.sparkwise.analysis.ApplicationProfile;
 import io.sparkwise.analysis.Finding;
+import io.sparkwise.analysis.timeline.CriticalPath;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ApplicationInfo;
 import io.sparkwise.model.StageAttempt;

@@ -2,6 +2,8 @@ package io.sparkwise.report.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparkwise.analysis.compare.Comparison;
+import io.sparkwise.report.AnalyzedApplication;
 import io.sparkwise.report.markdown.CorpusLogs;
 import io.sparkwise.report.markdown.Golden;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +21,10 @@ class ComparisonRenderersTest {
 
     @BeforeAll
     static void compare() {
-        shellRuns = Comparison.of(CorpusLogs.analyzed(CorpusLogs.SAME_SHELL_NO_FAILURE),
-                CorpusLogs.analyzed(CorpusLogs.FAILED_JOB));
+        AnalyzedApplication before = CorpusLogs.analyzed(CorpusLogs.SAME_SHELL_NO_FAILURE);
+        AnalyzedApplication after = CorpusLogs.analyzed(CorpusLogs.FAILED_JOB);
+        shellRuns = Comparison.of(before.application(), before.analysis().findings(),
+                after.application(), after.analysis().findings());
     }
 
     private static String render(ComparisonFormat format, Comparison comparison) throws IOException {

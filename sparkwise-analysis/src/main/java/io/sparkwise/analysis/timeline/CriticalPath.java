@@ -1,4 +1,4 @@
-package io.sparkwise.report.html;
+package io.sparkwise.analysis.timeline;
 
 import io.sparkwise.model.StageAttempt;
 
@@ -17,10 +17,10 @@ import java.util.Set;
  * waited for that one, or for code between them). Stage attempts without both submission and
  * completion times (skipped, still running) are not on it.
  */
-final class CriticalPath {
+public final class CriticalPath {
 
-    /** How it is computed, for the page. */
-    static final String EXPLANATION = "Critical path (approximate): start from the stage attempt that finished last; "
+    /** How it is computed, in words a report can show next to the path. */
+    public static final String EXPLANATION = "Critical path (approximate): start from the stage attempt that finished last; "
             + "step back to its latest-finishing parent stage that finished before it was submitted, or, when it has "
             + "no such parent, to the latest stage that finished before it was submitted; repeat. Gaps between "
             + "steps are driver time (planning, collecting results, code between jobs).";
@@ -29,7 +29,7 @@ final class CriticalPath {
     }
 
     /** The chain, earliest first; empty when no stage attempt has both times. */
-    static List<StageAttempt> of(List<StageAttempt> stages) {
+    public static List<StageAttempt> of(List<StageAttempt> stages) {
         List<StageAttempt> timed = new ArrayList<>();
         for (StageAttempt s : stages) {
             if (s.submissionTime().isPresent() && s.completionTime().isPresent()) {

@@ -1,11 +1,10 @@
-package io.sparkwise.report.compare;
+package io.sparkwise.analysis.compare;
 
 import io.sparkwise.analysis.Analyzer;
 import io.sparkwise.analysis.Thresholds;
+import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.Environment;
-import io.sparkwise.report.AnalyzedApplication;
-import io.sparkwise.report.markdown.CorpusLogs;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -16,8 +15,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ComparisonTest {
 
-    private static AnalyzedApplication analyzed(Application app) {
-        return new AnalyzedApplication(app, Analyzer.withBuiltInRules().analyze(app, Thresholds.defaults()));
+    private static final String SPARK_EVENTS = "../shared/eventlogs/apache-spark/spark-events/";
+    private static final String RAPIDS = "../shared/eventlogs/spark-rapids-tools/spark-events-profiling/";
+    /** Spark 1.2 shell session whose job 1 fails ("got a 3, failing"). */
+    private static final String FAILED_JOB = SPARK_EVENTS + "local-1422981780767";
+    /** The same shell workload seconds earlier, without the failure and with two more actions. */
+    private static final String SAME_SHELL_NO_FAILURE = SPARK_EVENTS + "local-1422981759269";
+    /** A Spark 3.0.1 join on the RAPIDS plugin; two runs of the same workload. */
+    private static final String RAPIDS_JOIN = RAPIDS + "rapids_join_eventlog.zstd";
+    private static final String RAPIDS_JOIN_2 = RAPIDS + "rapids_join_eventlog2.zstd";
+    /** A small healthy Spark 4.0.1 application. */
+    private static final String SPARK4_CLEAN = "../shared/eventlogs/spark4/plain/local-1795562771711";
+
+    private static Application read(String path) {
+        EventLogReader reader = new EventLogReader();
+        return reader.read(reader.discover(path).get(0));
+    }
+
+    /** The two runs read from the corpus, each with the findings the built-in rules give it. */
+    private static Comparison compare(String before, String after) {
+        return compare(read(before), read(after));
+    }
+
+    private static Comparison compare(Application before, Application after) {
+        return Comparison.of(before, Analyzer.withBuiltInRules().analyze(before, Thresholds.defaults()).findings(),
+                after, Analyzer.withBuiltInRules().analyze(after, Thresholds.defaults()).findings());
     }
 
     /** {@code app} with its Spark properties edited, as if the next run had been submitted with other settings. */
@@ -36,9 +58,9 @@ class ComparisonTest {
 
     @Test
     void of_sameLogTwice_noDifferences() {
-        AnalyzedApplication run = CorpusLogs.analyzed(CorpusLogs.RAPIDS_JOIN);
+        Application run = read(RAPIDS_JOIN);
 
-        Comparison c = Comparison.of(run, run);
+        Comparison c = compare(run, run);
 
         assertThat(c.metrics()).allSatisfy(m -> assertThat(m.delta()).as(m.metric().label()).isZero());
         assertThat(c.configChanges()).isEmpty();
@@ -55,8 +77,7 @@ class ComparisonTest {
 
     @Test
     void of_twoRunsOfTheRapidsJoin_matchesSwappedScanStagesByTheirStacks() {
-        Comparison c = Comparison.of(CorpusLogs.analyzed(CorpusLogs.RAPIDS_JOIN),
-                CorpusLogs.analyzed(CorpusLogs.RAPIDS_JOIN_2));
+        Comparison c = compare(RAPIDS_JOIN, RAPIDS_JOIN_2);
 
         // The second run submitted the two scans in the other order: stage 0 there is stage 1 here.
         assertThat(c.matchedStages()).extracting(d -> d.before().stageId() + "->" + d.after().stageId())
@@ -69,8 +90,7 @@ class ComparisonTest {
 
     @Test
     void of_twoRunsOfTheRapidsJoin_namesTheSlowerRunAndItsMostMovedStageFirst() {
-        Comparison c = Comparison.of(CorpusLogs.analyzed(CorpusLogs.RAPIDS_JOIN),
-                CorpusLogs.analyzed(CorpusLogs.RAPIDS_JOIN_2));
+        Comparison c = compare(RAPIDS_JOIN, RAPIDS_JOIN_2);
 
         MetricDelta wall = c.metric(RunMetric.WALL_TIME);
         assertThat(wall.before()).isEqualTo(13_754);
@@ -84,13 +104,13 @@ class ComparisonTest {
 
     @Test
     void of_sameWorkloadWithChangedConfig_namesTheChangedKeys() {
-        Application before = CorpusLogs.read(CorpusLogs.RAPIDS_JOIN);
-        Application after = withProperties(CorpusLogs.read(CorpusLogs.RAPIDS_JOIN_2),
+        Application before = read(RAPIDS_JOIN);
+        Application after = withProperties(read(RAPIDS_JOIN_2),
                 Map.of("spark.sql.shuffle.partitions", "24", "spark.executor.memory", "4g",
                         "spark.app.submitTime", "1622821990000"),
                 "spark.scheduler.mode");
 
-        Comparison c = Comparison.of(analyzed(before), analyzed(after));
+        Comparison c = compare(before, after);
 
         assertThat(c.configChanges()).extracting(ch -> ch.kind() + " " + ch.key()).containsExactly(
                 "ADDED spark.executor.memory", "REMOVED spark.scheduler.mode", "ADDED spark.sql.shuffle.partitions");
@@ -100,8 +120,7 @@ class ComparisonTest {
 
     @Test
     void of_cleanRunThenFailedRun_namesTheFailedStageAndTheNewFindings() {
-        Comparison c = Comparison.of(CorpusLogs.analyzed(CorpusLogs.SAME_SHELL_NO_FAILURE),
-                CorpusLogs.analyzed(CorpusLogs.FAILED_JOB));
+        Comparison c = compare(SAME_SHELL_NO_FAILURE, FAILED_JOB);
 
         assertThat(c.addedStages()).extracting(StageRun::name).containsExactly("count at <console>:20");
         assertThat(c.removedStages()).extracting(StageRun::name)
@@ -117,8 +136,7 @@ class ComparisonTest {
 
     @Test
     void of_twoDifferentApplications_reportsConfigAndStagesOfEach() {
-        Comparison c = Comparison.of(CorpusLogs.analyzed(CorpusLogs.FAILED_JOB),
-                CorpusLogs.analyzed(CorpusLogs.SPARK4_CLEAN));
+        Comparison c = compare(FAILED_JOB, SPARK4_CLEAN);
 
         assertThat(c.before().sparkVersion()).isEmpty();
         assertThat(c.after().sparkVersion()).contains("4.0.1");
@@ -130,8 +148,7 @@ class ComparisonTest {
 
     @Test
     void regressions_wallTimeGrewPastTheLimit_namesIt() {
-        Comparison c = Comparison.of(CorpusLogs.analyzed(CorpusLogs.RAPIDS_JOIN),
-                CorpusLogs.analyzed(CorpusLogs.RAPIDS_JOIN_2));
+        Comparison c = compare(RAPIDS_JOIN, RAPIDS_JOIN_2);
         double growth = c.metric(RunMetric.WALL_TIME).changePct().orElseThrow();
 
         assertThat(c.regressions(growth - 0.1)).extracting(MetricDelta::metric).contains(RunMetric.WALL_TIME);

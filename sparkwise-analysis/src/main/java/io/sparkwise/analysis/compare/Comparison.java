@@ -1,7 +1,7 @@
-package io.sparkwise.report.compare;
+package io.sparkwise.analysis.compare;
 
 import io.sparkwise.analysis.Finding;
-import io.sparkwise.report.AnalyzedApplication;
+import io.sparkwise.model.Application;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,21 +53,28 @@ public record Comparison(
         disappearedFindings = List.copyOf(disappearedFindings);
     }
 
-    public static Comparison of(AnalyzedApplication before, AnalyzedApplication after) {
-        RunMetric.Run b = RunMetric.Run.of(before.application());
-        RunMetric.Run a = RunMetric.Run.of(after.application());
+    /**
+     * Compares two runs from their models and the findings the rules gave each. Computation only:
+     * the renderers in {@code sparkwise-report} and a history server's regression check read the
+     * same object.
+     */
+    public static Comparison of(Application before, List<Finding> beforeFindings,
+                                Application after, List<Finding> afterFindings) {
+        requireNonNull(before, "before is null");
+        requireNonNull(after, "after is null");
+        RunMetric.Run b = RunMetric.Run.of(before);
+        RunMetric.Run a = RunMetric.Run.of(after);
         List<MetricDelta> metrics = new ArrayList<>();
         for (RunMetric metric : RunMetric.values()) {
             metrics.add(new MetricDelta(metric, metric.read(b), metric.read(a)));
         }
-        StageMatcher.Result stages = StageMatcher.match(before.application(), after.application());
-        return new Comparison(RunIdentity.of(before.application()), RunIdentity.of(after.application()), metrics,
-                ConfigDiff.diff(before.application().environment().sparkProperties(),
-                        after.application().environment().sparkProperties()),
-                ExecutorLayout.of(before.application()), ExecutorLayout.of(after.application()),
+        StageMatcher.Result stages = StageMatcher.match(before, after);
+        return new Comparison(RunIdentity.of(before), RunIdentity.of(after), metrics,
+                ConfigDiff.diff(before.environment().sparkProperties(), after.environment().sparkProperties()),
+                ExecutorLayout.of(before), ExecutorLayout.of(after),
                 stages.matched(), stages.added(), stages.removed(),
-                onlyIn(after.analysis().findings(), before.analysis().findings()),
-                onlyIn(before.analysis().findings(), after.analysis().findings()));
+                onlyIn(afterFindings, beforeFindings),
+                onlyIn(beforeFindings, afterFindings));
     }
 
     public MetricDelta metric(RunMetric metric) {

@@ -1,4 +1,4 @@
-package io.sparkwise.report.compare;
+package io.sparkwise.analysis.compare;
 
 import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.StageStatus;

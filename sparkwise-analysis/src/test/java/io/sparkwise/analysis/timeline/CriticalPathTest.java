@@ -1,4 +1,4 @@
-package io.sparkwise.report.html;
+package io.sparkwise.analysis.timeline;
 
 import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.StageStatus;
