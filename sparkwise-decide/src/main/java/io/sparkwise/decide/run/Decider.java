@@ -5,6 +5,7 @@ import io.sparkwise.advisor.catalog.InstanceType;
 import io.sparkwise.advisor.catalog.Price;
 import io.sparkwise.advisor.catalog.PriceCatalog;
 import io.sparkwise.model.SparkwiseException;
+import io.sparkwise.analysis.config.SparkSizes;
 import io.sparkwise.simulator.ClusterOption;
 import io.sparkwise.simulator.ClusterShape;
 import io.sparkwise.simulator.SimulationResult;
@@ -176,7 +177,8 @@ public record Decider(PriceCatalog catalog, EngineCurves curves, InstanceType cl
                 String.format(Locale.ROOT, "cost: %d RPU x $%.3f per RPU-hour (%s)", redshiftRpus, perRpuHour.value(), perRpuHour.citation())));
     }
 
+    /** Sizes in the notes as the rules' texts write them (decide sits below report, so not report's Units). */
     static String bytes(long bytes) {
-        return io.sparkwise.report.Units.bytes(bytes);
+        return SparkSizes.human(bytes);
     }
 }

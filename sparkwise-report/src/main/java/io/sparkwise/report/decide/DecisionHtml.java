@@ -1,4 +1,4 @@
-package io.sparkwise.decide.run.render;
+package io.sparkwise.report.decide;
 
 import io.sparkwise.decide.run.Decision;
 import io.sparkwise.decide.run.RunOption;

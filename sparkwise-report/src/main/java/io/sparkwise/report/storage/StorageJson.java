@@ -1,4 +1,4 @@
-package io.sparkwise.decide.storage.render;
+package io.sparkwise.report.storage;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sparkwise.decide.storage.AgeBucket;
