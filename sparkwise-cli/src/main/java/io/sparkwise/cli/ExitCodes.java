@@ -1,6 +1,11 @@
 package io.sparkwise.cli;
 
-/** The exit codes of every sparkwise command (DESIGN.md, "Exit codes"). */
+import io.sparkwise.model.ErrorCode;
+
+/**
+ * The exit codes of every sparkwise command (DESIGN.md, "Exit codes"), and which one each kind of
+ * user error ends with. The library raises {@link ErrorCode}s; only the CLI knows about exit codes.
+ */
 public final class ExitCodes {
 
     public static final int OK = 0;
@@ -14,5 +19,17 @@ public final class ExitCodes {
     public static final int INTERNAL_ERROR = 4;
 
     private ExitCodes() {
+    }
+
+    /**
+     * The exit code of a user error of kind {@code code}: 2 for a usage error, 3 when the input
+     * cannot be read or holds nothing to work on. The switch has no default, so a new kind does
+     * not compile until it is given one.
+     */
+    public static int of(ErrorCode code) {
+        return switch (code) {
+            case USAGE -> USAGE;
+            case INPUT_NOT_FOUND, NOT_AN_EVENT_LOG, READ_FAILED, NOTHING_TO_SIMULATE, MALFORMED_INPUT -> NO_INPUT;
+        };
     }
 }

@@ -7,8 +7,9 @@ import java.io.PrintWriter;
 
 /**
  * Turns an exception that escaped a command into one line on stderr and an exit code: a
- * {@link SparkwiseException} is the user's (its message, its code's exit code); anything else is
- * our bug (exit 4). The stack trace only with {@code --verbose}, so users see a sentence, not a wall.
+ * {@link SparkwiseException} is the user's (its message; the exit code {@link ExitCodes#of} its
+ * code); anything else is our bug (exit 4). The stack trace only with {@code --verbose}, so users
+ * see a sentence, not a wall.
  */
 final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -19,7 +20,7 @@ final class InternalErrorHandler implements CommandLine.IExecutionExceptionHandl
         int exitCode;
         if (ex instanceof SparkwiseException user) {
             err.println("sparkwise: " + user.getMessage());
-            exitCode = user.code().exitCode();
+            exitCode = ExitCodes.of(user.code());
         } else {
             err.println("sparkwise: internal error: " + ex);
             exitCode = ExitCodes.INTERNAL_ERROR;
