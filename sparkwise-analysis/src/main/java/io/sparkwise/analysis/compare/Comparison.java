@@ -36,7 +36,10 @@ public record Comparison(
         List<FindingChange> appearedFindings,
         List<FindingChange> disappearedFindings) {
 
-    /** {@code --fail-on-regression} looks at these: what the run took in time and in cores. */
+    /**
+     * What a regression is judged on (the CLI's {@code --fail-on-regression}, a server's check
+     * across runs): what the run took in time and in cores.
+     */
     public static final List<RunMetric> REGRESSION_METRICS = List.of(RunMetric.WALL_TIME, RunMetric.TASK_CORE_TIME);
 
     public Comparison {
