@@ -1,8 +1,8 @@
 package io.sparkwise.cli;
 
 import io.sparkwise.advisor.catalog.PriceCatalog;
-import io.sparkwise.analysis.config.SparkSizes;
-import io.sparkwise.analysis.rules.config.SparkDurations;
+import io.sparkwise.model.spark.SparkSizes;
+import io.sparkwise.model.spark.SparkDurations;
 import io.sparkwise.decide.run.Decider;
 import io.sparkwise.decide.run.Decision;
 import io.sparkwise.decide.run.EngineCurves;
@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 
 /** {@code sparkwise decide}: Spark vs one machine vs a warehouse, for a logged run or a described workload. */
@@ -126,7 +128,7 @@ public final class DecideCommand implements Callable<Integer> {
     private Workload workload() {
         OptionalDouble target = OptionalDouble.empty();
         if (latencyTarget != null) {
-            OptionalLong ms = SparkDurations.parseMs(latencyTarget, 1000);
+            OptionalLong ms = SparkDurations.parseMs(latencyTarget, TimeUnit.SECONDS);
             if (ms.isEmpty() || ms.getAsLong() <= 0) {
                 throw new SparkwiseException(ErrorCode.USAGE, "--latency-target must be a time like 5m, 90s or 1h, was '" + latencyTarget + "'");
             }

@@ -1,11 +1,15 @@
 package io.sparkwise.cli;
 
-import java.io.IOException;
+import io.sparkwise.demo.runner.DemoException;
+import io.sparkwise.demo.runner.DemoExperiment;
+import io.sparkwise.demo.runner.DemoJvm;
+import io.sparkwise.demo.runner.DemoReports;
+import io.sparkwise.demo.runner.DemoUsageException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
@@ -15,11 +19,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sparkwise demo}: runs a real Spark workload in a child JVM (Spark local mode, event logging
- * on), then analyzes the event logs it wrote with the sibling {@code analyze} command. The child
- * prints one {@code EVENTLOG <path>} line on stdout per log; its stderr (progress) is streamed
- * through ({@link DemoChild}). {@code --verify-fixes} re-runs scenarios with the fixes Sparkwise
- * recommends and measures them ({@link DemoFixVerification}).
+ * {@code sparkwise demo}: the command-line shell (options, help, exit codes) over the demo's
+ * experiment in sparkwise-demo-runner ({@link DemoExperiment}), which runs real Spark workloads in a
+ * child JVM and analyzes the event logs they wrote with this CLI's sibling {@code analyze} command
+ * ({@link DemoReports}). {@code --verify-fixes} re-runs scenarios with the fixes Sparkwise
+ * recommends and measures them.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs real Spark workloads (local[2] or local-cluster, generated seeded data) with"
@@ -33,7 +37,6 @@ import picocli.CommandLine.Spec;
             "3:the demo run failed"})
 public final class DemoCommand implements Callable<Integer> {
 
-    static final String ALL_SCENARIOS = "all";
     static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
     static final int EXIT_DEMO_FAILED = 3;
 
@@ -83,18 +86,23 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            DemoChild child = new DemoChild(DemoJvm.fromProperties(properties, mainClass), out(), err(), verbose);
+            DemoExperiment demo = new DemoExperiment(DemoJvm.fromProperties(properties, mainClass), out(), err(), verbose);
             if (list) {
-                int exitCode = child.run(List.of("--list"), null).exitCode();
-                if (exitCode != 0) {
-                    throw new DemoException("listing the scenarios failed (child JVM exit code " + exitCode + ")");
-                }
-                return 0;
+                demo.list();
+                return ExitCodes.OK;
             }
             if (verifyFixes) {
-                return verifyFixes(child);
+                if (repeat < 1) {
+                    err().println("sparkwise demo: --repeat must be at least 1, got " + repeat);
+                    return EXIT_USAGE;
+                }
+                demo.verifyFixes(scenario == null ? DemoExperiment.ALL_SCENARIOS : scenario, Optional.ofNullable(out),
+                        repeat);
+                return ExitCodes.OK;
             }
-            return runAndAnalyze(child, outputDirectory());
+            return demo.run(Optional.ofNullable(scenario), Optional.ofNullable(out), new SiblingAnalyze());
+        } catch (DemoUsageException e) {
+            return EXIT_USAGE; // the child named the bad argument on stderr
         } catch (DemoException e) {
             err().println("sparkwise demo: " + e.getMessage());
             if (verbose) {
@@ -105,113 +113,30 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int verifyFixes(DemoChild child) {
-        if (repeat < 1) {
-            err().println("sparkwise demo: --repeat must be at least 1, got " + repeat);
-            return EXIT_USAGE;
-        }
-        // Resolved before the output directory exists: a bad name leaves nothing behind.
-        DemoChild.Result resolved = child.run(withVerbose("--resolve", "--scenario",
-                scenario == null ? ALL_SCENARIOS : scenario), null);
-        if (resolved.exitCode() == EXIT_USAGE) {
-            return EXIT_USAGE;
-        }
-        if (resolved.exitCode() != 0) {
-            throw new DemoException("resolving the scenarios failed (child JVM exit code " + resolved.exitCode() + ")");
-        }
-        Path outDir = outputDirectory();
-        return new DemoFixVerification(child, outDir, repeat, verbose, out(), err())
-                .run(resolved.scenarios().stream().map(DemoFixVerification.Candidate::parse).toList());
-    }
+    /** The demo's reports are the sibling {@code analyze} command's, so the demo shows exactly what it prints. */
+    private final class SiblingAnalyze implements DemoReports {
 
-    private List<String> withVerbose(String... args) {
-        List<String> list = new ArrayList<>(List.of(args));
-        if (verbose) {
-            list.add("--verbose");
+        @Override
+        public int text(List<String> eventLogs) {
+            return analyze(eventLogs);
         }
-        return list;
-    }
 
-    private int runAndAnalyze(DemoChild demo, Path outDir) {
-        DemoChild.Result child = demo.run(demoArgs(outDir), outDir);
-        if (child.exitCode() == EXIT_USAGE) {
-            deleteIfEmpty(outDir); // the child rejected its arguments before writing anything
-            return EXIT_USAGE; // and named the bad argument on stderr
+        @Override
+        public int textFile(List<String> eventLogs, Path file) {
+            return analyze(eventLogs, "--quiet", "--output", file.toString());
         }
-        if (child.exitCode() != 0) {
-            throw new DemoException("the Spark workload failed (child JVM exit code " + child.exitCode()
-                    + ")" + (verbose ? "" : "; rerun with --verbose for the stack trace"));
-        }
-        if (child.eventLogs().isEmpty()) {
-            throw new DemoException("the Spark workload finished but reported no event log");
-        }
-        List<DemoSummary.ScenarioLog> logs = child.eventLogs().stream().map(DemoSummary.ScenarioLog::parse).toList();
-        List<String> paths = logs.stream().map(DemoSummary.ScenarioLog::path).toList();
-        err().println("sparkwise demo: event logs and data are under " + outDir + "; analyzing "
-                + paths.size() + " event log(s)");
-        err().flush();
-        // One scenario: its full text analysis on the terminal. Several: the text goes to a file
-        // and the terminal gets the summary table.
-        Path text = outDir.resolve("analysis.txt");
-        int exit = paths.size() == 1 ? analyze(paths) : analyze(paths, "--quiet", "--output", text.toString());
-        Path reports = outDir.resolve("reports");
-        String html = htmlReports(logs, paths, reports);
-        DemoSummary.print(logs, out());
-        out().println("  HTML report" + (paths.size() == 1 ? ": " : "s: ") + html);
-        if (paths.size() > 1) {
-            out().println("  text analysis of every scenario: " + text);
-        }
-        out().flush();
-        return exit;
-    }
 
-    /** A self-contained HTML page per scenario (and an index for several); returns what to open. */
-    private String htmlReports(List<DemoSummary.ScenarioLog> logs, List<String> paths, Path reports) {
-        try {
-            Files.createDirectories(reports);
-        } catch (IOException e) {
-            throw new DemoException("cannot create " + reports + ": " + e.getMessage(), e);
+        @Override
+        public int html(List<String> eventLogs, Path target) {
+            return analyze(eventLogs, "--quiet", "--format", "html", "--output", target.toString());
         }
-        Path target = paths.size() == 1 ? reports.resolve(logs.get(0).scenario() + ".html") : reports;
-        analyze(paths, "--quiet", "--format", "html", "--output", target.toString());
-        return (paths.size() == 1 ? target : reports.resolve("index.html")).toString();
-    }
 
-    /** Delegates to the sibling command, so the demo shows exactly what {@code analyze} prints. */
-    private int analyze(List<String> eventLogs, String... options) {
-        List<String> args = new ArrayList<>();
-        args.add("analyze");
-        args.addAll(eventLogs);
-        args.addAll(List.of(options));
-        return spec.parent().commandLine().execute(args.toArray(String[]::new));
-    }
-
-    private List<String> demoArgs(Path outDir) {
-        List<String> args = new ArrayList<>(List.of("--out", outDir.toAbsolutePath().toString()));
-        if (scenario != null) {
-            args.add("--scenario");
-            args.add(scenario);
-        }
-        if (verbose) {
-            args.add("--verbose");
-        }
-        return args;
-    }
-
-    private static void deleteIfEmpty(Path dir) {
-        try {
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // Not empty or not ours to delete: leave it.
-        }
-    }
-
-    private Path outputDirectory() {
-        try {
-            return out != null ? Files.createDirectories(out) : Files.createTempDirectory("sparkwise-demo-");
-        } catch (IOException e) {
-            throw new DemoException("cannot create the output directory " + (out != null ? out : "in "
-                    + properties.apply("java.io.tmpdir")) + ": " + e.getMessage(), e);
+        private int analyze(List<String> eventLogs, String... options) {
+            List<String> args = new ArrayList<>();
+            args.add("analyze");
+            args.addAll(eventLogs);
+            args.addAll(List.of(options));
+            return spec.parent().commandLine().execute(args.toArray(String[]::new));
         }
     }
 

@@ -2,6 +2,8 @@ package io.sparkwise.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sparkwise.demo.runner.DemoJvm;
+import io.sparkwise.demo.runner.EventLogEchoMain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,9 +22,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sparkwise demo} against a real child JVM running {@link EventLogEchoMain} in place of the
- * Spark workload, under a root command whose {@code analyze} records what it was given, so these
- * tests hold whatever the real {@code analyze} prints.
+ * {@code sparkwise demo} against a real child JVM running {@link EventLogEchoMain} (from
+ * sparkwise-demo-runner's tests) in place of the Spark workload, under a root command whose
+ * {@code analyze} records what it was given, so these tests hold whatever the real {@code analyze}
+ * prints. The experiment itself is tested in sparkwise-demo-runner.
  */
 class DemoCommandTest {
 
@@ -201,23 +204,6 @@ class DemoCommandTest {
     private static String line(String text, String prefix) {
         return text.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(
                 () -> new AssertionError("no line starting with '" + prefix + "' in:\n" + text));
-    }
-
-    @Test
-    void command_putsSharedJvmOptionsBeforeSizingAndTheDemoJarFirstOnTheClasspath() {
-        DemoJvm jvm = DemoJvm.fromProperties(properties()::get, ECHO_MAIN);
-
-        List<String> command = jvm.command(List.of("--list"));
-
-        assertThat(command).containsSubsequence("-Decho.flag=on", "-Xss2m", "-Xmx2g", "-cp");
-        assertThat(command.get(command.indexOf("-cp") + 1)).startsWith(demoJar + java.io.File.pathSeparator);
-        assertThat(command.subList(command.size() - 2, command.size())).containsExactly(ECHO_MAIN, "--list");
-    }
-
-    @Test
-    void parseJvmOptions_commentsBlankLinesAndSeveralFlagsPerLine() {
-        assertThat(DemoJvm.parseJvmOptions("# why\n  --add-opens=a=ALL-UNNAMED\n\n-Dx=1 -Dy=2\n"))
-                .containsExactly("--add-opens=a=ALL-UNNAMED", "-Dx=1", "-Dy=2");
     }
 
     private int execute(String... args) {

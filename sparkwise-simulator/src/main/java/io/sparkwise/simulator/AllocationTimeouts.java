@@ -1,19 +1,23 @@
 package io.sparkwise.simulator;
 
 import io.sparkwise.model.Environment;
-
-import java.util.Locale;
+import io.sparkwise.model.spark.SparkDefaults;
+import io.sparkwise.model.spark.SparkDurations;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The timeouts of Spark's dynamic allocation policy (ExecutorAllocationManager), in ms.
- * Defaults are Spark's (docs: configuration.html, "Dynamic Allocation"): backlog 1 s, sustained
- * backlog = backlog, executor idle 60 s, allocation ratio 1.
+ * Defaults are Spark's ({@link SparkDefaults}): backlog 1 s, sustained backlog = backlog, executor
+ * idle 60 s, allocation ratio 1.
  */
 public record AllocationTimeouts(long schedulerBacklogMs, long sustainedSchedulerBacklogMs, long executorIdleMs,
                                  double executorAllocationRatio) {
 
-    public static final AllocationTimeouts SPARK_DEFAULTS = new AllocationTimeouts(1_000, 1_000, 60_000, 1.0);
+    public static final AllocationTimeouts SPARK_DEFAULTS = new AllocationTimeouts(
+            SparkDefaults.SCHEDULER_BACKLOG_TIMEOUT_S * 1000, SparkDefaults.SCHEDULER_BACKLOG_TIMEOUT_S * 1000,
+            SparkDefaults.EXECUTOR_IDLE_TIMEOUT_S * 1000, SparkDefaults.EXECUTOR_ALLOCATION_RATIO);
 
     public AllocationTimeouts {
         if (schedulerBacklogMs <= 0 || sustainedSchedulerBacklogMs <= 0 || executorIdleMs < 0) {
@@ -24,15 +28,21 @@ public record AllocationTimeouts(long schedulerBacklogMs, long sustainedSchedule
         }
     }
 
-    /** The timeouts the application set, Spark's defaults for the others (and for values we cannot read). */
+    /**
+     * The timeouts the application set, Spark's defaults for the others and for values Spark would
+     * refuse with dynamic allocation on (unreadable, a backlog timeout under 1 s, a negative idle
+     * timeout). Spark reads all three in whole seconds (timeConf(SECONDS)): "1500ms" is 1 s.
+     */
     public static AllocationTimeouts of(Environment environment) {
-        long backlog = time(environment, "spark.dynamicAllocation.schedulerBacklogTimeout")
+        long backlog = seconds(environment, "spark.dynamicAllocation.schedulerBacklogTimeout", 1)
                 .orElse(SPARK_DEFAULTS.schedulerBacklogMs);
-        long sustained = time(environment, "spark.dynamicAllocation.sustainedSchedulerBacklogTimeout").orElse(backlog);
-        long idle = time(environment, "spark.dynamicAllocation.executorIdleTimeout").orElse(SPARK_DEFAULTS.executorIdleMs);
+        long sustained = seconds(environment, "spark.dynamicAllocation.sustainedSchedulerBacklogTimeout", 1)
+                .orElse(backlog);
+        long idle = seconds(environment, "spark.dynamicAllocation.executorIdleTimeout", 0)
+                .orElse(SPARK_DEFAULTS.executorIdleMs);
         double ratio = environment.sparkProperty("spark.dynamicAllocation.executorAllocationRatio")
-                .flatMap(AllocationTimeouts::ratio).orElse(1.0);
-        return new AllocationTimeouts(Math.max(1, backlog), Math.max(1, sustained), idle, ratio);
+                .flatMap(AllocationTimeouts::ratio).orElse(SparkDefaults.EXECUTOR_ALLOCATION_RATIO);
+        return new AllocationTimeouts(backlog, sustained, idle, ratio);
     }
 
     private static Optional<Double> ratio(String value) {
@@ -44,41 +54,9 @@ public record AllocationTimeouts(long schedulerBacklogMs, long sustainedSchedule
         }
     }
 
-    private static Optional<Long> time(Environment environment, String key) {
-        return environment.sparkProperty(key).flatMap(AllocationTimeouts::parseTime);
-    }
-
-    /**
-     * A Spark time string in ms ({@code 60s}, {@code 500ms}, {@code 2min}, {@code 1h}; a bare number
-     * is seconds, as for these settings in Spark); empty when unreadable.
-     */
-    static Optional<Long> parseTime(String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        int split = 0;
-        while (split < v.length() && (Character.isDigit(v.charAt(split)) || v.charAt(split) == '.')) {
-            split++;
-        }
-        if (split == 0) {
-            return Optional.empty();
-        }
-        double number;
-        try {
-            number = Double.parseDouble(v.substring(0, split));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        double unitMs = switch (v.substring(split).trim()) {
-            case "us" -> 0.001;
-            case "ms" -> 1;
-            case "", "s" -> 1_000;
-            case "m", "min" -> 60_000;
-            case "h" -> 3_600_000;
-            case "d" -> 86_400_000;
-            default -> -1;
-        };
-        if (unitMs < 0) {
-            return Optional.empty();
-        }
-        return Optional.of(Math.round(number * unitMs));
+    /** Milliseconds of a setting Spark reads in seconds, when at least {@code minSeconds}. */
+    private static Optional<Long> seconds(Environment environment, String key, long minSeconds) {
+        OptionalLong ms = SparkDurations.parseMs(environment.sparkProperty(key).orElse(null), TimeUnit.SECONDS);
+        return ms.isPresent() && ms.getAsLong() >= minSeconds * 1000 ? Optional.of(ms.getAsLong()) : Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import io.sparkwise.model.Application;
 import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.Executor;
 import io.sparkwise.model.SparkwiseException;
+import io.sparkwise.model.spark.ExecutorTimeline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -144,14 +145,16 @@ public final class Simulator {
             workers = app.executors().stream().filter(e -> e.isDriver() && e.totalCores() > 0).toList();
         }
         List<ExecutorPlan.Planned> planned = new ArrayList<>();
-        for (Executor e : workers.stream().sorted(Comparator.comparingLong(Executor::addTime)).toList()) {
-            long add = Math.max(0, e.addTime() - start);
+        ExecutorTimeline timeline = ExecutorTimeline.of(
+                workers.stream().sorted(Comparator.comparingLong(Executor::addTime)).toList(), start, start + realWallMs);
+        for (ExecutorTimeline.Lifetime e : timeline.lifetimes()) {
+            long add = e.fromMs() - start;
             if (add > realWallMs) {
                 // Added after the application ended: times no real run has (edited test logs).
                 continue;
             }
-            long remove = e.removeTime().isPresent() ? Math.max(add, e.removeTime().getAsLong() - start) : -1;
-            planned.add(new ExecutorPlan.Planned(add, remove, Math.max(0, e.totalCores() / taskCpus), e.totalCores()));
+            long remove = e.removed() ? Math.max(add, e.removeMs() - start) : -1;
+            planned.add(new ExecutorPlan.Planned(add, remove, Math.max(0, e.cores() / taskCpus), e.cores()));
         }
         return planned;
     }

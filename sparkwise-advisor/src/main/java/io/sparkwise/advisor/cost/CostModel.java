@@ -5,12 +5,13 @@ import io.sparkwise.advisor.catalog.InstanceType;
 import io.sparkwise.advisor.catalog.Price;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.config.ConfigValidator;
-import io.sparkwise.analysis.config.SparkDefaults;
-import io.sparkwise.analysis.config.SparkSizes;
+import io.sparkwise.model.spark.SparkDefaults;
+import io.sparkwise.model.spark.SparkSizes;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.Executor;
 import io.sparkwise.model.SparkwiseException;
 import io.sparkwise.model.StageAttempt;
+import io.sparkwise.model.spark.ExecutorTimeline;
 import io.sparkwise.simulator.ClusterOption;
 import io.sparkwise.simulator.ClusterShape;
 import io.sparkwise.simulator.SimulationResult;
@@ -60,7 +61,7 @@ public final class CostModel {
         Computation(Application app) {
             this.app = app;
             this.props = app.environment().sparkProperties();
-            this.appEnd = app.info().endTime().orElse(app.info().lastEventTime());
+            this.appEnd = ExecutorTimeline.applicationEndMs(app);
         }
 
         CostReport run(List<Finding> findings, OptionalInt runsPerDay, boolean simulate) {
@@ -94,9 +95,10 @@ public final class CostModel {
         private List<ExecutorCost> executorCosts() {
             List<ExecutorCost> costs = new ArrayList<>();
             boolean sawDriver = false;
-            for (Executor e : app.executors()) {
-                long end = e.removeTime().orElse(appEnd);
-                double hours = Math.max(0, end - e.addTime()) / MS_PER_HOUR;
+            ExecutorTimeline timeline = ExecutorTimeline.of(app.executors(), ExecutorTimeline.applicationStartMs(app), appEnd);
+            for (ExecutorTimeline.Lifetime lifetime : timeline.lifetimes()) {
+                Executor e = lifetime.executor();
+                double hours = lifetime.aliveMs() / MS_PER_HOUR;
                 boolean driver = e.isDriver();
                 sawDriver |= driver;
                 int cores = driver && e.totalCores() == 0 ? driverCores() : Math.max(1, e.totalCores());

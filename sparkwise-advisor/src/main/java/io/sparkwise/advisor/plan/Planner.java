@@ -1,8 +1,8 @@
 package io.sparkwise.advisor.plan;
 
 import io.sparkwise.analysis.config.ConfigValidator;
-import io.sparkwise.analysis.config.SparkDefaults;
-import io.sparkwise.analysis.config.SparkSizes;
+import io.sparkwise.model.spark.SparkDefaults;
+import io.sparkwise.model.spark.SparkSizes;
 import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.SparkwiseException;
 
@@ -310,7 +310,7 @@ public final class Planner {
                 conf.put("spark.dynamicAllocation.shuffleTracking.enabled", "true");
                 conf.put("spark.dynamicAllocation.maxExecutors", String.valueOf(count.executors));
                 line("dynamic allocation", "on, up to " + count.executors + " executors",
-                        "executors released after 60 s idle (executorIdleTimeout default); shuffle tracking keeps executors "
+                        "executors released after " + SparkDefaults.EXECUTOR_IDLE_TIMEOUT_S + " s idle (executorIdleTimeout default); shuffle tracking keeps executors "
                                 + "holding shuffle data (default true in Spark 4.0 config/package.scala, false in older 3.x: set explicitly)");
             } else {
                 line("autoscaling", "Databricks cluster autoscaling, max " + count.executors + " workers",

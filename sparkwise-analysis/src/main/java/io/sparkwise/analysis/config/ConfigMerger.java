@@ -1,6 +1,7 @@
 package io.sparkwise.analysis.config;
 
 import io.sparkwise.analysis.Finding;
+import io.sparkwise.model.spark.SparkSizes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

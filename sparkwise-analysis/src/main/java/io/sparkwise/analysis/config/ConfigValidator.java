@@ -1,5 +1,7 @@
 package io.sparkwise.analysis.config;
 
+import io.sparkwise.model.spark.SparkDefaults;
+import io.sparkwise.model.spark.SparkSizes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

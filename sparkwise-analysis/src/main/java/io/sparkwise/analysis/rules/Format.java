@@ -9,7 +9,7 @@ public final class Format {
     }
 
     public static String bytes(long bytes) {
-        return io.sparkwise.analysis.config.SparkSizes.human(bytes);
+        return io.sparkwise.model.spark.SparkSizes.human(bytes);
     }
 
     public static String millis(long ms) {

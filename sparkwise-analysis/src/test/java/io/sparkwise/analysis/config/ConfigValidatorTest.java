@@ -1,5 +1,7 @@
 package io.sparkwise.analysis.config;
 
+import io.sparkwise.model.spark.SparkSizes;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -5,7 +5,7 @@ import io.sparkwise.advisor.catalog.InstanceType;
 import io.sparkwise.advisor.catalog.Price;
 import io.sparkwise.advisor.catalog.PriceCatalog;
 import io.sparkwise.model.SparkwiseException;
-import io.sparkwise.analysis.config.SparkSizes;
+import io.sparkwise.model.spark.SparkSizes;
 import io.sparkwise.simulator.ClusterOption;
 import io.sparkwise.simulator.ClusterShape;
 import io.sparkwise.simulator.SimulationResult;

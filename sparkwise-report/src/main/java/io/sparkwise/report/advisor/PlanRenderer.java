@@ -6,7 +6,7 @@ import io.sparkwise.advisor.plan.Plan;
 import io.sparkwise.advisor.plan.PlanLine;
 import io.sparkwise.advisor.plan.PlanRequest;
 import io.sparkwise.advisor.plan.TargetClusterManager;
-import io.sparkwise.analysis.config.SparkSizes;
+import io.sparkwise.model.spark.SparkSizes;
 
 import java.io.IOException;
 import java.io.StringWriter;

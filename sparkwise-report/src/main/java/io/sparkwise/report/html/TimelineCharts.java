@@ -4,6 +4,7 @@ import io.sparkwise.model.Application;
 import io.sparkwise.model.Executor;
 import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.StageStatus;
+import io.sparkwise.model.spark.ExecutorTimeline;
 import io.sparkwise.report.SparkTime;
 import io.sparkwise.report.Units;
 
@@ -22,8 +23,8 @@ final class TimelineCharts {
     /** The application's time span in epoch ms. */
     record Span(long start, long end) {
         static Span of(Application app) {
-            long end = app.info().endTime().orElse(app.info().lastEventTime());
-            long start = app.info().startTime().orElse(end - Math.max(0, app.info().duration()));
+            long end = ExecutorTimeline.applicationEndMs(app);
+            long start = ExecutorTimeline.applicationStartMs(app);
             for (StageAttempt s : app.stages()) {
                 if (s.submissionTime().isPresent()) {
                     start = Math.min(start, s.submissionTime().getAsLong());
@@ -67,9 +68,10 @@ final class TimelineCharts {
                 new Chart.Legend("busy", "busy: stages running; darker = more of its cores used by tasks"),
                 new Chart.Legend("removed", "removed")));
         int y = Chart.TOP;
-        for (Executor e : rows) {
-            long from = Math.max(span.start(), e.addTime());
-            long to = e.removeTime().orElse(span.end());
+        for (ExecutorTimeline.Lifetime lifetime : ExecutorTimeline.of(rows, span.start(), span.end()).lifetimes()) {
+            Executor e = lifetime.executor();
+            long from = lifetime.fromMs();
+            long to = lifetime.removeMs();
             double x1 = axis.x(from - span.start());
             double x2 = axis.x(to - span.start());
             double utilization = utilization(e, from, to);

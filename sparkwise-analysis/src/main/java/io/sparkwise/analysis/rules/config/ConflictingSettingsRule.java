@@ -6,7 +6,9 @@ import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.Scope;
-import io.sparkwise.analysis.config.SparkSizes;
+import io.sparkwise.model.spark.SparkDefaults;
+import io.sparkwise.model.spark.SparkDurations;
+import io.sparkwise.model.spark.SparkSizes;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ClusterManager;
 
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Settings that contradict each other, so one of them silently loses: spark.executor.instances with
@@ -32,8 +35,8 @@ public final class ConflictingSettingsRule extends BaseRule {
     public static final String ID = "config.conflicting";
 
     /** Spark's spark.network.timeout and spark.executor.heartbeatInterval defaults (configuration.html). */
-    private static final long DEFAULT_NETWORK_TIMEOUT_MS = 120_000;
-    private static final long DEFAULT_HEARTBEAT_MS = 10_000;
+    private static final long DEFAULT_NETWORK_TIMEOUT_MS = SparkDefaults.NETWORK_TIMEOUT_S * 1000;
+    private static final long DEFAULT_HEARTBEAT_MS = SparkDefaults.EXECUTOR_HEARTBEAT_INTERVAL_MS;
 
     public ConflictingSettingsRule() {
         super(ID, RuleCategory.CONFIGURATION,
@@ -138,8 +141,8 @@ public final class ConflictingSettingsRule extends BaseRule {
     }
 
     private Optional<Finding> heartbeat(AnalysisContext context, Map<String, String> props) {
-        long timeout = SparkDurations.parseMs(props.get("spark.network.timeout"), 1000).orElse(DEFAULT_NETWORK_TIMEOUT_MS);
-        long heartbeat = SparkDurations.parseMs(props.get("spark.executor.heartbeatInterval"), 1).orElse(DEFAULT_HEARTBEAT_MS);
+        long timeout = SparkDurations.parseMs(props.get("spark.network.timeout"), TimeUnit.SECONDS).orElse(DEFAULT_NETWORK_TIMEOUT_MS);
+        long heartbeat = SparkDurations.parseMs(props.get("spark.executor.heartbeatInterval"), TimeUnit.MILLISECONDS).orElse(DEFAULT_HEARTBEAT_MS);
         if (heartbeat < timeout) {
             return Optional.empty();
         }

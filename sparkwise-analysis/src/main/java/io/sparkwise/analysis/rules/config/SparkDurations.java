@@ -1,37 +1,34 @@
 package io.sparkwise.analysis.rules.config;
 
-import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 
-/** Spark's time syntax ("60s", "2min", "500ms", "1h", a plain number in a default unit). */
+/**
+ * Moved to {@link io.sparkwise.model.spark.SparkDurations} (issue 16: one parser of Spark's time
+ * syntax, following Spark's {@code JavaUtils.timeStringAs}). Kept only so code written against the
+ * old place while the issue's branches merge still compiles; delete it once nothing imports it.
+ */
+@Deprecated(forRemoval = true)
 public final class SparkDurations {
-
-    private static final Pattern TIME = Pattern.compile("(\\d+)\\s*(us|ms|s|m|min|h|d)?", Pattern.CASE_INSENSITIVE);
 
     private SparkDurations() {
     }
 
-    /** Milliseconds of a duration; a plain number is in {@code defaultUnitMs}. Empty when not a time. */
+    /**
+     * Milliseconds of a time; a plain number is in {@code defaultUnitMs} (1: ms, 1000: s, 60000:
+     * min). A suffixed time is not truncated to that unit here, unlike
+     * {@link io.sparkwise.model.spark.SparkDurations#parseMs} for a setting Spark reads in seconds.
+     */
     public static OptionalLong parseMs(String text, long defaultUnitMs) {
-        if (text == null) {
+        OptionalLong ms = io.sparkwise.model.spark.SparkDurations.parse(text, TimeUnit.MILLISECONDS);
+        boolean plainNumber = text != null && text.strip().matches("-?[0-9]+");
+        if (ms.isEmpty() || !plainNumber) {
+            return ms;
+        }
+        try {
+            return OptionalLong.of(Math.multiplyExact(ms.getAsLong(), defaultUnitMs));
+        } catch (ArithmeticException e) {
             return OptionalLong.empty();
         }
-        Matcher m = TIME.matcher(text.trim());
-        if (!m.matches()) {
-            return OptionalLong.empty();
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
-        return OptionalLong.of(switch (unit) {
-            case "us" -> n / 1000;
-            case "ms" -> n;
-            case "s" -> n * 1000;
-            case "m", "min" -> n * 60_000;
-            case "h" -> n * 3_600_000;
-            case "d" -> n * 86_400_000;
-            default -> n * defaultUnitMs;
-        });
     }
 }

@@ -8,7 +8,8 @@ import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.config.Proposals;
-import io.sparkwise.analysis.rules.config.SparkDurations;
+import io.sparkwise.model.spark.SparkDefaults;
+import io.sparkwise.model.spark.SparkDurations;
 import io.sparkwise.analysis.rules.config.SparkVersions;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.Executor;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Executors lost for a reason other than a requested release (dynamic allocation's idle release, a
@@ -37,7 +39,7 @@ public final class ExecutorLostRule extends BaseRule {
     public static final String ID = "failures.executor-lost";
 
     /** Spark's spark.network.timeout default (configuration.html). */
-    private static final long DEFAULT_NETWORK_TIMEOUT_MS = 120_000;
+    private static final long DEFAULT_NETWORK_TIMEOUT_MS = SparkDefaults.NETWORK_TIMEOUT_S * 1000;
 
     public ExecutorLostRule() {
         super(ID, RuleCategory.FAILURES,
@@ -152,7 +154,7 @@ public final class ExecutorLostRule extends BaseRule {
                 decommission(app, props, config);
             }
             case HEARTBEAT -> {
-                long current = SparkDurations.parseMs(props.get("spark.network.timeout"), 1000).orElse(DEFAULT_NETWORK_TIMEOUT_MS);
+                long current = SparkDurations.parseMs(props.get("spark.network.timeout"), TimeUnit.SECONDS).orElse(DEFAULT_NETWORK_TIMEOUT_MS);
                 long suggested = settings.getLong("suggestedNetworkTimeoutSeconds");
                 text = "The driver stopped hearing from executors: long GC pauses (see the gc rules), an overloaded "
                         + "node or network trouble. Find the pause first; a longer timeout only waits longer for it.";

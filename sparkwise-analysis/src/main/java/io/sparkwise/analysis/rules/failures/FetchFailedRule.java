@@ -8,7 +8,8 @@ import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.config.Proposals;
-import io.sparkwise.analysis.rules.config.SparkDurations;
+import io.sparkwise.model.spark.SparkDefaults;
+import io.sparkwise.model.spark.SparkDurations;
 import io.sparkwise.analysis.rules.config.SparkVersions;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ClusterManager;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reduce tasks that could not fetch shuffle data (FetchFailed): the map output was lost with its
@@ -35,8 +37,8 @@ public final class FetchFailedRule extends BaseRule {
     public static final String ID = "failures.fetch-failed";
 
     /** Spark defaults: spark.shuffle.io.maxRetries 3, spark.shuffle.io.retryWait 5s (configuration.html). */
-    private static final int DEFAULT_MAX_RETRIES = 3;
-    private static final long DEFAULT_RETRY_WAIT_MS = 5_000;
+    private static final int DEFAULT_MAX_RETRIES = SparkDefaults.SHUFFLE_IO_MAX_RETRIES;
+    private static final long DEFAULT_RETRY_WAIT_MS = SparkDefaults.SHUFFLE_IO_RETRY_WAIT_S * 1000;
 
     public FetchFailedRule() {
         super(ID, RuleCategory.FAILURES,
@@ -91,7 +93,7 @@ public final class FetchFailedRule extends BaseRule {
             text.append("Executors holding the map output died of memory: fix that first (see memory.executor-oom). ");
         }
         int retries = intProp(props, "spark.shuffle.io.maxRetries", DEFAULT_MAX_RETRIES);
-        long waitMs = SparkDurations.parseMs(props.get("spark.shuffle.io.retryWait"), 1000).orElse(DEFAULT_RETRY_WAIT_MS);
+        long waitMs = SparkDurations.parseMs(props.get("spark.shuffle.io.retryWait"), TimeUnit.SECONDS).orElse(DEFAULT_RETRY_WAIT_MS);
         long suggestedRetries = settings.getLong("suggestedMaxRetries");
         long suggestedWaitS = settings.getLong("suggestedRetryWaitSeconds");
         if (retries < suggestedRetries || waitMs < suggestedWaitS * 1000) {

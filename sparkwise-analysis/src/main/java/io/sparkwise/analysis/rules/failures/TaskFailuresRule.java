@@ -12,6 +12,7 @@ import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.StageStatus;
 import io.sparkwise.model.TaskFailureGroup;
 import io.sparkwise.model.TaskFailureKind;
+import io.sparkwise.model.spark.SparkDefaults;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -45,7 +46,7 @@ public final class TaskFailuresRule extends BaseRule {
             "slow down", "slowdown", "503 service unavailable", "throttl");
 
     /** Spark's spark.task.maxFailures default outside local mode. */
-    private static final int DEFAULT_MAX_FAILURES = 4;
+    private static final int DEFAULT_MAX_FAILURES = SparkDefaults.TASK_MAX_FAILURES;
 
     public TaskFailuresRule() {
         super(ID, RuleCategory.FAILURES,

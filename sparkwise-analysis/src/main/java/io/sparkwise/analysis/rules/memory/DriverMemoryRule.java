@@ -8,7 +8,7 @@ import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.Severity;
-import io.sparkwise.analysis.config.SparkSizes;
+import io.sparkwise.model.spark.SparkSizes;
 import io.sparkwise.analysis.rules.Format;
 import io.sparkwise.analysis.rules.Stages;
 import io.sparkwise.model.Application;

@@ -1,7 +1,7 @@
 package io.sparkwise.analysis.rules.memory;
 
-import io.sparkwise.analysis.config.SparkDefaults;
-import io.sparkwise.analysis.config.SparkSizes;
+import io.sparkwise.model.spark.SparkDefaults;
+import io.sparkwise.model.spark.SparkSizes;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ClusterManager;
 import io.sparkwise.model.Executor;

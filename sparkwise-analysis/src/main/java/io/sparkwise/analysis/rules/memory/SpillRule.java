@@ -3,7 +3,7 @@ package io.sparkwise.analysis.rules.memory;
 import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
-import io.sparkwise.analysis.config.SparkDefaults;
+import io.sparkwise.model.spark.SparkDefaults;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;

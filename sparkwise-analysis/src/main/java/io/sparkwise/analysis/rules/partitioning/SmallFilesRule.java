@@ -7,7 +7,8 @@ import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
-import io.sparkwise.analysis.config.SparkSizes;
+import io.sparkwise.model.spark.SparkDefaults;
+import io.sparkwise.model.spark.SparkSizes;
 import io.sparkwise.analysis.rules.Format;
 import io.sparkwise.analysis.rules.Stages;
 import io.sparkwise.model.Application;
@@ -33,7 +34,7 @@ public final class SmallFilesRule extends BaseRule {
 
     public static final String ID = "partitioning.small-files";
     static final String OPEN_COST = "spark.sql.files.openCostInBytes";
-    static final long DEFAULT_OPEN_COST = 4L * 1024 * 1024;
+    static final long DEFAULT_OPEN_COST = SparkDefaults.FILES_OPEN_COST_BYTES;
 
     public SmallFilesRule() {
         super(ID, RuleCategory.PARTITIONING,

@@ -3,6 +3,8 @@ package io.sparkwise.analysis.rules.resources;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ClusterManager;
 import io.sparkwise.model.Executor;
+import io.sparkwise.model.spark.ExecutorTimeline;
+import io.sparkwise.model.spark.SparkDefaults;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,12 +31,11 @@ final class Cluster {
     }
 
     static long appStart(Application app) {
-        long end = appEnd(app);
-        return app.info().startTime().orElse(end - Math.max(0, app.info().duration()));
+        return ExecutorTimeline.applicationStartMs(app);
     }
 
     static long appEnd(Application app) {
-        return app.info().endTime().orElse(app.info().lastEventTime());
+        return ExecutorTimeline.applicationEndMs(app);
     }
 
     /** spark.executor.cores when set, else the median cores of the executors; empty without executors. */
@@ -49,33 +50,17 @@ final class Cluster {
 
     /** Executor core-milliseconds alive between {@code from} and {@code to}. */
     static long coreMsAlive(Application app, long from, long to) {
-        long end = appEnd(app);
-        long total = 0;
-        for (Executor e : executors(app)) {
-            long a = Math.max(from, e.addTime());
-            long b = Math.min(to, e.removeTime().orElse(end));
-            total += Math.max(0, b - a) * (long) e.totalCores();
-        }
-        return total;
+        return timeline(app).coreMs(from, to);
     }
 
-    /** The most executor cores alive at the same time (a sweep over add and remove times). */
+    /** The most executor cores alive at the same time. */
     static int peakConcurrentCores(Application app) {
-        long end = appEnd(app);
-        List<long[]> events = new ArrayList<>();
-        for (Executor e : executors(app)) {
-            events.add(new long[] {e.addTime(), e.totalCores()});
-            events.add(new long[] {e.removeTime().orElse(end), -e.totalCores()});
-        }
-        // removals before additions at the same instant: a replaced executor does not count twice
-        events.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
-        long current = 0;
-        long peak = 0;
-        for (long[] ev : events) {
-            current += ev[1];
-            peak = Math.max(peak, current);
-        }
-        return (int) peak;
+        return timeline(app).peakCores();
+    }
+
+    /** The executors' (never the driver's) cores over the application's life. */
+    private static ExecutorTimeline timeline(Application app) {
+        return ExecutorTimeline.of(executors(app), appStart(app), appEnd(app));
     }
 
     /**
@@ -88,7 +73,7 @@ final class Cluster {
         if (!"true".equals(app.environment().sparkProperty("spark.shuffle.service.enabled").orElse("false"))) {
             config.put("spark.dynamicAllocation.shuffleTracking.enabled", "true");
         }
-        config.put("spark.dynamicAllocation.executorIdleTimeout", "60s");
+        config.put("spark.dynamicAllocation.executorIdleTimeout", SparkDefaults.EXECUTOR_IDLE_TIMEOUT_S + "s");
         app.environment().sparkProperty("spark.executor.instances").ifPresent(n -> {
             config.put("spark.dynamicAllocation.maxExecutors", n);
             config.put("spark.dynamicAllocation.minExecutors", "0");

@@ -9,7 +9,8 @@ import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
 import io.sparkwise.analysis.rules.config.Proposals;
-import io.sparkwise.analysis.rules.config.SparkDurations;
+import io.sparkwise.model.spark.SparkDefaults;
+import io.sparkwise.model.spark.SparkDurations;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.StageAttempt;
 
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Time in which no stage ran: the driver was working alone (query planning, file listing, collect
@@ -32,9 +34,6 @@ import java.util.Optional;
 public final class DriverGapsRule extends BaseRule {
 
     public static final String ID = "resources.driver-gaps";
-
-    /** Spark's spark.dynamicAllocation.executorIdleTimeout default. */
-    private static final long DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
     public DriverGapsRule() {
         super(ID, RuleCategory.RESOURCES,
@@ -133,7 +132,7 @@ public final class DriverGapsRule extends BaseRule {
                 + "with a metadata catalog), schema inference (give the schema), or sleeps between jobs.";
         Map<String, String> config = Map.of();
         long idleTimeout = SparkDurations.parseMs(app.environment().sparkProperty("spark.dynamicAllocation.executorIdleTimeout")
-                .orElse(null), 1000).orElse(DEFAULT_IDLE_TIMEOUT_MS);
+                .orElse(null), TimeUnit.SECONDS).orElse(SparkDefaults.EXECUTOR_IDLE_TIMEOUT_S * 1000);
         if (coreMs > 0 && !Cluster.dynamicAllocation(app) && longest.length() > idleTimeout) {
             config = Cluster.enableDynamicAllocation(app);
             text += " Executors sat idle through the gaps: dynamic allocation releases them after the idle timeout.";

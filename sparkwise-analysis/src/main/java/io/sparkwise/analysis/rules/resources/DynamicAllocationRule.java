@@ -10,7 +10,8 @@ import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
 import io.sparkwise.analysis.rules.Stages;
 import io.sparkwise.analysis.rules.config.Proposals;
-import io.sparkwise.analysis.rules.config.SparkDurations;
+import io.sparkwise.model.spark.SparkDefaults;
+import io.sparkwise.model.spark.SparkDurations;
 import io.sparkwise.analysis.rules.config.SparkVersions;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.StageAttempt;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Dynamic allocation off for a long application whose stages vary in width (many stages need far
@@ -182,7 +184,7 @@ public final class DynamicAllocationRule extends BaseRule {
 
     private Optional<Finding> idleTimeout(AnalysisContext context, RuleSettings settings) {
         Map<String, String> props = context.application().environment().sparkProperties();
-        OptionalLong timeoutMs = SparkDurations.parseMs(props.get("spark.dynamicAllocation.executorIdleTimeout"), 1000);
+        OptionalLong timeoutMs = SparkDurations.parseMs(props.get("spark.dynamicAllocation.executorIdleTimeout"), TimeUnit.SECONDS);
         long maxMs = settings.getLong("maxIdleTimeoutSeconds") * 1000;
         if (timeoutMs.isEmpty() || timeoutMs.getAsLong() <= maxMs) {
             return Optional.empty();
@@ -196,7 +198,7 @@ public final class DynamicAllocationRule extends BaseRule {
         }
         return Optional.of(info(context, "Dynamic allocation keeps idle executors for " + Format.millis(timeoutMs.getAsLong()),
                 evidence, new Recommendation("An idle timeout this long keeps executors paid for between stages and "
-                        + "jobs; Spark's default is 60s.", config)));
+                        + "jobs; Spark's default is " + SparkDefaults.EXECUTOR_IDLE_TIMEOUT_S + "s.", config)));
     }
 
     private Finding info(AnalysisContext context, String title, Map<String, Object> evidence, Recommendation fix) {

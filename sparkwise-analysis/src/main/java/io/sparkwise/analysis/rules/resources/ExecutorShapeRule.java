@@ -7,8 +7,8 @@ import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
-import io.sparkwise.analysis.config.SparkDefaults;
-import io.sparkwise.analysis.config.SparkSizes;
+import io.sparkwise.model.spark.SparkDefaults;
+import io.sparkwise.model.spark.SparkSizes;
 import io.sparkwise.analysis.rules.config.Proposals;
 import io.sparkwise.model.Application;
 

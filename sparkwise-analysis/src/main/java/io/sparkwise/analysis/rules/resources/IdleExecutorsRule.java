@@ -12,6 +12,7 @@ import io.sparkwise.analysis.rules.Format;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ClusterManager;
 import io.sparkwise.model.Environment;
+import io.sparkwise.model.spark.SparkDefaults;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class IdleExecutorsRule extends BaseRule {
         if (!dynamic) {
             config.put("spark.dynamicAllocation.enabled", "true");
             config.put("spark.dynamicAllocation.shuffleTracking.enabled", "true");
-            config.put("spark.dynamicAllocation.executorIdleTimeout", "60s");
+            config.put("spark.dynamicAllocation.executorIdleTimeout", SparkDefaults.EXECUTOR_IDLE_TIMEOUT_S + "s");
             env.sparkProperty("spark.executor.instances").ifPresent(n -> {
                 config.put("spark.dynamicAllocation.maxExecutors", n);
                 config.put("spark.dynamicAllocation.minExecutors", "0");

@@ -7,7 +7,7 @@ import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
-import io.sparkwise.analysis.config.SparkDefaults;
+import io.sparkwise.model.spark.SparkDefaults;
 import io.sparkwise.analysis.rules.Format;
 import io.sparkwise.analysis.rules.Stages;
 import io.sparkwise.analysis.rules.partitioning.PartitionMath;

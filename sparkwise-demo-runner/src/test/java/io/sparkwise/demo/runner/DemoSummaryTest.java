@@ -1,4 +1,4 @@
-package io.sparkwise.cli;
+package io.sparkwise.demo.runner;
 
 import io.sparkwise.analysis.Analysis;
 import io.sparkwise.analysis.Finding;

@@ -1,4 +1,4 @@
-package io.sparkwise.cli;
+package io.sparkwise.demo.runner;
 
 import static java.util.Objects.requireNonNull;
 
@@ -49,7 +49,7 @@ final class DemoFixVerification {
         this.err = requireNonNull(err, "err is null");
     }
 
-    int run(List<Candidate> candidates) {
+    void run(List<Candidate> candidates) {
         List<DemoFixOutcome> outcomes = new ArrayList<>();
         Path file = outDir.resolve(REPORT_FILE);
         for (Candidate candidate : candidates) {
@@ -61,7 +61,6 @@ final class DemoFixVerification {
         DemoFixOutcome.render(outcomes, repeat).forEach(out::println);
         out.println("  event logs: " + outDir.resolve("eventlogs") + "; this table: " + file);
         out.flush();
-        return ExitCodes.OK;
     }
 
     private static void write(Path file, List<String> report) {

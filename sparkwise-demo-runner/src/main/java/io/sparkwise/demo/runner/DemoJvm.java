@@ -1,4 +1,4 @@
-package io.sparkwise.cli;
+package io.sparkwise.demo.runner;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,12 +22,12 @@ import java.util.function.UnaryOperator;
  * the demo jar itself ({@code io/sparkwise/demo/jvm-options.txt}, generated from the one list in
  * {@code sparkwise.demo.jvmOptions} in the parent pom.xml), so CLI and demo cannot disagree on them.
  */
-record DemoJvm(Path java, List<String> jvmOptions, String classpath, String mainClass) {
+public record DemoJvm(Path java, List<String> jvmOptions, String classpath, String mainClass) {
 
-    static final String CLASSPATH_FILE_PROPERTY = "sparkwise.demo.classpath.file";
-    static final String JAR_PROPERTY = "sparkwise.demo.jar";
-    static final String MAIN_CLASS = "io.sparkwise.demo.DemoMain";
-    static final String JVM_OPTIONS_RESOURCE = "io/sparkwise/demo/jvm-options.txt";
+    public static final String CLASSPATH_FILE_PROPERTY = "sparkwise.demo.classpath.file";
+    public static final String JAR_PROPERTY = "sparkwise.demo.jar";
+    public static final String MAIN_CLASS = "io.sparkwise.demo.DemoMain";
+    public static final String JVM_OPTIONS_RESOURCE = "io/sparkwise/demo/jvm-options.txt";
 
     /**
      * Heap for the driver (local mode: driver and executor share it) and C1-only compilation,
@@ -35,7 +35,7 @@ record DemoJvm(Path java, List<String> jvmOptions, String classpath, String main
      */
     static final List<String> SIZING = List.of("-Xmx2g", "-XX:TieredStopAtLevel=1");
 
-    DemoJvm {
+    public DemoJvm {
         requireNonNull(java, "java is null");
         jvmOptions = List.copyOf(jvmOptions);
         requireNonNull(classpath, "classpath is null");
@@ -43,7 +43,7 @@ record DemoJvm(Path java, List<String> jvmOptions, String classpath, String main
     }
 
     /** @throws DemoException when the demo module is not built or the launcher did not name it */
-    static DemoJvm fromProperties(UnaryOperator<String> properties, String mainClass) {
+    public static DemoJvm fromProperties(UnaryOperator<String> properties, String mainClass) {
         Path jar = requiredFile(properties, JAR_PROPERTY);
         Path classpathFile = requiredFile(properties, CLASSPATH_FILE_PROPERTY);
         String dependencies = read(classpathFile).trim();
@@ -53,7 +53,7 @@ record DemoJvm(Path java, List<String> jvmOptions, String classpath, String main
         return new DemoJvm(java, readJvmOptions(jar), classpath, mainClass);
     }
 
-    List<String> command(List<String> demoArgs) {
+    public List<String> command(List<String> demoArgs) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);

@@ -1,4 +1,4 @@
-package io.sparkwise.cli;
+package io.sparkwise.demo.runner;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A stand-in for {@code io.sparkwise.demo.DemoMain} that speaks the same protocol without Spark,
- * so the CLI tests exercise the real child process plumbing (arguments, stdout EVENTLOG and
+ * so the runner's and the CLI's tests exercise the real child process plumbing (arguments, stdout EVENTLOG and
  * SCENARIO lines, stderr streaming, exit codes) in a tenth of a second. The real workload is
  * tested in sparkwise-demo.
  *

@@ -1,4 +1,4 @@
-package io.sparkwise.cli;
+package io.sparkwise.demo.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,7 @@
-package io.sparkwise.cli;
+package io.sparkwise.demo.runner;
 
 /** The demo could not run; the message is one line for the user, printed without a stack trace. */
-final class DemoException extends RuntimeException {
+public class DemoException extends RuntimeException {
 
     DemoException(String message) {
         super(message);
