@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,6 +73,21 @@ class SparkwiseTest {
 
         assertThat(result.simulation()).isEmpty();
         assertThat(result.application().jobs()).isEmpty();
+    }
+
+    @Test
+    void analyze_oneInstanceOnTwoThreads_givesEqualResults() throws Exception {
+        LogInput log = only(YARN_LOG);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<AnalysisResult>> results = threads.invokeAll(List.of(
+                    () -> sparkwise.analyze(log, AnalysisOptions.defaults()),
+                    () -> sparkwise.analyze(log, AnalysisOptions.defaults())));
+
+            assertThat(results.get(0).get()).isEqualTo(results.get(1).get());
+        } finally {
+            threads.shutdown();
+        }
     }
 
     @Test
