@@ -1,5 +1,7 @@
 package io.sparkwise.engine.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.sparkwise.engine.AnalysisOptions;
 import io.sparkwise.engine.AnalysisResult;
 import io.sparkwise.engine.Sparkwise;
@@ -12,6 +14,8 @@ import io.sparkwise.model.ReadReport;
 import io.sparkwise.model.SparkwiseException;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +38,7 @@ class ResultJsonTest {
      * corpus), the figures of docs/json.md, "lossless": printed, and the sketches' share bounded.
      */
     @Test
-    void fromJson_everyCorpusLog_givesEqualResultAndTheSameBytesAgain() {
+    void fromJson_everyCorpusLog_givesEqualResultAndTheSameBytesAgain() throws IOException {
         List<String> unreadable = new ArrayList<>();
         int roundTrips = 0;
         Sizes sizes = new Sizes();
@@ -52,7 +56,7 @@ class ResultJsonTest {
             assertThat(back).as(log.name()).isEqualTo(result);
             assertThat(ResultJson.toJson(back)).as(log.name()).isEqualTo(json);
             roundTrips++;
-            sizes.add(json);
+            sizes.add(json, result);
         }
         assertThat(roundTrips).as("logs read (not read: %s)", unreadable).isGreaterThan(80);
         System.out.println(sizes);
@@ -68,8 +72,12 @@ class ResultJsonTest {
         long stages;
         long sql;
         long findings;
+        long prettyReport;
+        long prettyLossless;
 
-        void add(String json) {
+        void add(String json, AnalysisResult result) throws IOException {
+            prettyReport += pretty(result, ResultJson.Detail.REPORT);
+            prettyLossless += pretty(result, ResultJson.Detail.LOSSLESS);
             int lossless = json.indexOf(",\"lossless\":");
             report += utf8(json.substring(0, lossless)) + 1;
             String section = json.substring(lossless);
@@ -84,6 +92,15 @@ class ResultJsonTest {
             findings += utf8(section.substring(findingsAt));
         }
 
+        /** As {@code analyze --format json} prints an application: pretty-printed. */
+        private static long pretty(AnalysisResult result, ResultJson.Detail detail) throws IOException {
+            StringWriter out = new StringWriter();
+            try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+                ResultJson.write(result, json, detail);
+            }
+            return utf8(out.toString());
+        }
+
         private static long utf8(String s) {
             return s.getBytes(StandardCharsets.UTF_8).length;
         }
@@ -93,8 +110,9 @@ class ResultJsonTest {
             long section = properties + executorHosts + stages + sql + findings;
             return String.format("result JSON over the corpus (compact, bytes): report fields %,d; lossless section %,d "
                     + "(+%.1f%%): properties %,d, executor hosts %,d, stages (sketches, locality) %,d (+%.1f%%), "
-                    + "sql %,d, findings %,d", report, section, 100.0 * section / report, properties, executorHosts,
-                    stages, 100.0 * stages / report, sql, findings);
+                    + "sql %,d, findings %,d; pretty-printed: report fields %,d, with the section %,d (+%.1f%%)",
+                    report, section, 100.0 * section / report, properties, executorHosts, stages, 100.0 * stages / report,
+                    sql, findings, prettyReport, prettyLossless, 100.0 * (prettyLossless - prettyReport) / prettyReport);
         }
     }
 
