@@ -104,6 +104,15 @@ final class LosslessJson {
         json.writeEndObject();
     }
 
+    /** A double as it is; an infinite one (Impact allows it) as its text, which JSON has no number for. */
+    private void exact(double value) throws IOException {
+        if (Double.isFinite(value)) {
+            json.writeNumber(value);
+        } else {
+            json.writeString(Double.toString(value));
+        }
+    }
+
     /**
      * The impact unrounded, and the evidence values the report's field would not give back as
      * they are (an int, a list, a NaN), each as a one-field object naming its Java type.
@@ -111,8 +120,8 @@ final class LosslessJson {
     private void finding(Finding finding) throws IOException {
         json.writeStartObject();
         json.writeArrayFieldStart("impact");
-        json.writeNumber(finding.impact().wastedCoreSeconds());
-        json.writeNumber(finding.impact().estimatedSavingsPct());
+        exact(finding.impact().wastedCoreSeconds());
+        exact(finding.impact().estimatedSavingsPct());
         json.writeEndArray();
         json.writeObjectFieldStart("evidence");
         for (Map.Entry<String, Object> evidence : finding.evidence().entrySet()) {

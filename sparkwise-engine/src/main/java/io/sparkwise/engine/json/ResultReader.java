@@ -288,14 +288,27 @@ final class ResultReader {
             evidence.put(name, EvidenceValues.readTyped(typed.fields().get(name), typed.path(name)));
         }
         List<?> impact = extra.list("impact");
-        if (impact.size() != 2 || !(impact.get(0) instanceof Number w) || !(impact.get(1) instanceof Number pct)) {
+        if (impact.size() != 2) {
             throw malformed(extra.path("impact"), "[wastedCoreSeconds, estimatedSavingsPct]");
         }
+        double wasted = exact(impact.get(0), extra.path("impact") + "[0]");
+        double savings = exact(impact.get(1), extra.path("impact") + "[1]");
         Obj recommendation = o.object("recommendation");
         return new Finding(o.string("ruleId"), severity, o.string("title"), scope(o.object("scope")), evidence,
-                new Impact(w.doubleValue(), pct.doubleValue()),
+                new Impact(wasted, savings),
                 new Recommendation(recommendation.string("text"), recommendation.stringMap("config")),
                 o.strings("missingEvidence"), o.optString("causedBy"));
+    }
+
+    /** A number, or the text of an infinite one (see LosslessJson). */
+    private static double exact(Object value, String path) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if ("Infinity".equals(value)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        throw malformed(path, "a number");
     }
 
     private static Scope scope(Obj o) {

@@ -2,6 +2,12 @@ package io.sparkwise.engine.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.sparkwise.analysis.Analysis;
+import io.sparkwise.analysis.Finding;
+import io.sparkwise.analysis.Impact;
+import io.sparkwise.analysis.Recommendation;
+import io.sparkwise.analysis.Scope;
+import io.sparkwise.analysis.Severity;
 import io.sparkwise.engine.AnalysisOptions;
 import io.sparkwise.engine.AnalysisResult;
 import io.sparkwise.engine.Sparkwise;
@@ -145,6 +151,34 @@ class ResultJsonTest {
         String throughUtf8 = new String(json.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         assertThat(throughUtf8).isEqualTo(json);
         assertThat(ResultJson.fromJson(throughUtf8)).isEqualTo(result);
+    }
+
+    @Test
+    void fromJson_findingWithEveryEvidenceType_roundTrips() {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("int", 7);
+        evidence.put("long", 7L);
+        evidence.put("double", 0.25);
+        evidence.put("nan", Double.NaN);
+        evidence.put("float", 1.5f);
+        evidence.put("short", (short) 3);
+        evidence.put("text", "a, b");
+        evidence.put("flag", true);
+        evidence.put("ids", List.of(1L, 2L));
+        evidence.put("names", List.of("x", 4, List.of(5)));
+        Finding finding = new Finding("test.every-type", Severity.WARNING, "every type", Scope.executor("7"), evidence,
+                new Impact(Double.POSITIVE_INFINITY, 12.345678), new Recommendation("do", Map.of("spark.a", "1")),
+                List.of("memoryBytesSpilled"), Optional.of("root.cause"));
+        AnalysisResult real = analyze(SMALL_LOG);
+        AnalysisResult result = AnalysisResult.of(real.application(),
+                new Analysis(List.of(finding), Map.of("spark.a", "1"), List.of("note"), List.of("rule x failed")));
+
+        String json = ResultJson.toJson(result);
+        AnalysisResult back = ResultJson.fromJson(json);
+
+        assertThat(back).isEqualTo(result);
+        assertThat(back.analysis().findings().get(0).evidence()).containsExactlyEntriesOf(evidence);
+        assertThat(ResultJson.toJson(back)).isEqualTo(json);
     }
 
     @Test
