@@ -4,7 +4,6 @@ import io.sparkwise.analysis.Thresholds;
 import io.sparkwise.engine.AnalysisOptions;
 import io.sparkwise.engine.AnalysisResult;
 import io.sparkwise.engine.Sparkwise;
-import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ReadReport;
 import io.sparkwise.model.SparkwiseException;
@@ -98,9 +97,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** Analyzes and prices each application: the same code as every other front end. */
     private static final Sparkwise ENGINE = new Sparkwise();
 
-    /** As picocli creates it: one reader for the whole run. */
+    /** As picocli creates it: logs found and read by the engine. */
     public AnalyzeCommand() {
-        this(ApplicationSource.of(new EventLogReader()));
+        this(path -> ENGINE.discover(path).stream()
+                .map(log -> new ApplicationSource.PendingRead(log.name(), log.size(), progress -> ENGINE.read(log, progress)))
+                .toList());
     }
 
     AnalyzeCommand(ApplicationSource source) {
