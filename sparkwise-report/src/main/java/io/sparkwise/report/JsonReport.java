@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * The JSON report, documented field by field in {@code docs/json.md}. Written with jackson-core's
  * streaming generator alone: no databind, so the CLI starts fast and the field order is exactly
@@ -22,17 +24,34 @@ public final class JsonReport implements Renderer {
     /** Bumped on renames and removals only; additions keep it (see docs/json.md). */
     public static final int SCHEMA_VERSION = 1;
 
+    private final ResultJson.Detail detail;
+
+    /** The report as {@code analyze --format json} prints it. */
+    public JsonReport() {
+        this(ResultJson.Detail.REPORT);
+    }
+
+    /**
+     * With {@link ResultJson.Detail#LOSSLESS} each application also carries its {@code lossless}
+     * section, so that {@link ResultJson#read} loads it back (docs/json.md, "lossless").
+     */
+    public JsonReport(ResultJson.Detail detail) {
+        this.detail = requireNonNull(detail, "detail is null");
+    }
+
     @Override
     public void render(List<AnalyzedApplication> applications, Writer out) throws IOException {
-        JsonDocument.write(out, json -> new Document(json).write(applications));
+        JsonDocument.write(out, json -> new Document(json, detail).write(applications));
     }
 
     /** One document being written: the generator and the writing methods around it. */
     private static final class Document {
         private final JsonGenerator json;
+        private final ResultJson.Detail detail;
 
-        Document(JsonGenerator json) {
+        Document(JsonGenerator json, ResultJson.Detail detail) {
             this.json = json;
+            this.detail = detail;
         }
 
         void write(List<AnalyzedApplication> applications) throws IOException {
@@ -41,8 +60,7 @@ public final class JsonReport implements Renderer {
             json.writeStringField("generator", "sparkwise " + SparkwiseVersion.get());
             json.writeArrayFieldStart("applications");
             for (AnalyzedApplication application : applications) {
-                ResultJson.write(AnalysisResult.of(application.application(), application.analysis()), json,
-                        ResultJson.Detail.REPORT);
+                ResultJson.write(AnalysisResult.of(application.application(), application.analysis()), json, detail);
             }
             json.writeEndArray();
             json.writeEndObject();
