@@ -37,8 +37,9 @@ import static java.util.Objects.requireNonNull;
  * back as empty.
  *
  * <p>Strings from logs may hold anything: control characters are escaped as JSON requires, and
- * every UTF-16 surrogate is written as a {@code \\uXXXX} escape, so a lone surrogate (a name cut in
- * the middle of an emoji) survives the round trip and the text is valid UTF-8 wherever it goes.
+ * every UTF-16 surrogate is written as a JSON escape (backslash, u, four hex digits), so a lone
+ * surrogate (a name cut in the middle of an emoji) survives the round trip and the text is valid
+ * UTF-8 wherever it goes.
  */
 public final class ResultJson {
 
@@ -136,7 +137,7 @@ public final class ResultJson {
         }
     }
 
-    /** Escapes UTF-16 surrogates, paired or not, as {@code \\uXXXX}: lossless, and always encodable. */
+    /** Escapes UTF-16 surrogates, paired or not, as JSON escapes: lossless, and always encodable. */
     private static final class SurrogateEscapes extends CharacterEscapes {
         static final SurrogateEscapes INSTANCE = new SurrogateEscapes();
         private static final int[] ASCII = standardAsciiEscapesForJSON();
