@@ -26,6 +26,9 @@ import java.util.TreeMap;
  */
 final class LosslessJson {
 
+    /** The section's own version, by the rules of docs/json.md "Versioning": a reader refuses others. */
+    static final int VERSION = 1;
+
     private final JsonGenerator json;
 
     LosslessJson(JsonGenerator json) {
@@ -35,6 +38,7 @@ final class LosslessJson {
     void write(AnalysisResult result) throws IOException {
         Application app = result.application();
         json.writeObjectFieldStart(ResultJson.LOSSLESS);
+        json.writeNumberField("version", VERSION);
         properties("hadoopProperties", app.environment().hadoopProperties());
         properties("systemProperties", app.environment().systemProperties());
         properties("metricsProperties", app.environment().metricsProperties());

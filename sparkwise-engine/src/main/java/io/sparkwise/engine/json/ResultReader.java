@@ -61,6 +61,10 @@ final class ResultReader {
                     + "leaves out what rebuilding the result needs; write results with ResultJson.toJson");
         }
         this.lossless = root.object(ResultJson.LOSSLESS);
+        long version = lossless.longValue("version");
+        if (version != LosslessJson.VERSION) {
+            throw malformed(lossless.path("version"), LosslessJson.VERSION + " (the version this reader knows), not " + version);
+        }
     }
 
     AnalysisResult read() {

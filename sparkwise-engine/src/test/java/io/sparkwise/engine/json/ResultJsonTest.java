@@ -205,6 +205,15 @@ class ResultJsonTest {
     }
 
     @Test
+    void fromJson_losslessSectionOfAnotherVersion_isRejected() {
+        String json = ResultJson.toJson(analyze(SMALL_LOG)).replace("\"lossless\":{\"version\":1,", "\"lossless\":{\"version\":2,");
+
+        assertThatThrownBy(() -> ResultJson.fromJson(json))
+                .isInstanceOf(SparkwiseException.class)
+                .hasMessage("not a Sparkwise result: $.lossless.version: expected 1 (the version this reader knows), not 2");
+    }
+
+    @Test
     void fromJson_notJson_isMalformedInput() {
         assertThatThrownBy(() -> ResultJson.fromJson("{\"application\": "))
                 .isInstanceOfSatisfying(SparkwiseException.class,
