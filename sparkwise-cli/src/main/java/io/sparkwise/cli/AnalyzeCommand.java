@@ -1,8 +1,9 @@
 package io.sparkwise.cli;
 
-import io.sparkwise.analysis.Analyzer;
 import io.sparkwise.analysis.Thresholds;
-import io.sparkwise.eventlog.EventLogReader;
+import io.sparkwise.engine.AnalysisOptions;
+import io.sparkwise.engine.AnalysisResult;
+import io.sparkwise.engine.Sparkwise;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ReadReport;
 import io.sparkwise.model.SparkwiseException;
@@ -10,7 +11,8 @@ import io.sparkwise.report.AnalyzedApplication;
 import io.sparkwise.report.ReportFormat;
 import io.sparkwise.report.Renderer;
 import io.sparkwise.report.advisor.CostRenderer;
-import io.sparkwise.advisor.cost.CostModel;
+import io.sparkwise.advisor.cost.CostReport;
+import io.sparkwise.advisor.cost.PriceContext;
 import io.sparkwise.report.TextReport;
 import io.sparkwise.report.html.HtmlPages;
 import picocli.CommandLine;
@@ -92,9 +94,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     private final ApplicationSource source;
 
-    /** As picocli creates it: one reader for the whole run. */
+    /** Analyzes and prices each application: the same code as every other front end. */
+    private static final Sparkwise ENGINE = new Sparkwise();
+
+    /** As picocli creates it: logs found and read by the engine. */
     public AnalyzeCommand() {
-        this(ApplicationSource.of(new EventLogReader()));
+        this(path -> ENGINE.discover(path).stream()
+                .map(log -> new ApplicationSource.PendingRead(log.name(), log.size(), progress -> ENGINE.read(log, progress)))
+                .toList());
     }
 
     AnalyzeCommand(ApplicationSource source) {
@@ -113,9 +120,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             error(e);
             return ExitCodes.USAGE;
         }
-        Optional<CostModel> costModel;
+        Optional<PriceContext> priceContext;
         try {
-            costModel = prices.given() ? Optional.of(new CostModel(prices.context())) : Optional.empty();
+            priceContext = prices.given() ? Optional.of(prices.context()) : Optional.empty();
         } catch (SparkwiseException e) {
             error(e);
             return ExitCodes.USAGE;
@@ -127,12 +134,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (applications.isEmpty()) {
             return ExitCodes.NO_INPUT;
         }
-        Analyzer analyzer = Analyzer.withBuiltInRules();
+        AnalysisOptions options = new AnalysisOptions(thresholds, costed(priceContext), prices.runs(), false, List.of());
         List<AnalyzedApplication> analyzed = new ArrayList<>();
-        for (Application app : applications) {
-            analyzed.add(new AnalyzedApplication(app, analyzer.analyze(app, thresholds)));
-        }
-        if (costModel.isPresent() && !costSections(costModel.get(), analyzed)) {
+        try {
+            for (Application app : applications) {
+                AnalysisResult result = ENGINE.analyze(app, options);
+                analyzed.add(new AnalyzedApplication(result.application(), result.analysis()));
+                result.cost().ifPresent(cost -> costSections.add(costSection(cost)));
+            }
+        } catch (SparkwiseException e) {
+            error(e);
             return ExitCodes.USAGE;
         }
         if (!render(analyzed)) {
@@ -192,26 +203,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
-     * The cost section of each application (text and markdown reports; JSON and HTML keep their
-     * schema and point to {@code sparkwise cost}). False when a price the run needs is missing.
+     * The price context to cost each application with: the cost section is part of the text and
+     * markdown reports; JSON and HTML keep their schema and point to {@code sparkwise cost}.
      */
-    private boolean costSections(CostModel model, List<AnalyzedApplication> analyzed) {
-        if (format == ReportFormat.JSON || format == ReportFormat.HTML) {
+    private Optional<PriceContext> costed(Optional<PriceContext> priceContext) {
+        if (priceContext.isPresent() && (format == ReportFormat.JSON || format == ReportFormat.HTML)) {
             err().println("sparkwise: note: the cost section is part of the text and markdown reports; "
                     + "for JSON use: sparkwise cost LOG --format json");
-            return true;
+            return Optional.empty();
         }
-        CostRenderer renderer = new CostRenderer();
-        try {
-            for (AnalyzedApplication a : analyzed) {
-                String text = renderer.text(model.cost(a.application(), a.analysis().findings(), prices.runs(), true));
-                costSections.add(format == ReportFormat.MARKDOWN ? "\n## Cost\n\n```\n" + text + "```\n" : "\n" + text);
-            }
-            return true;
-        } catch (SparkwiseException e) {
-            error(e);
-            return false;
-        }
+        return priceContext;
+    }
+
+    private String costSection(CostReport cost) {
+        String text = new CostRenderer().text(cost);
+        return format == ReportFormat.MARKDOWN ? "\n## Cost\n\n```\n" + text + "```\n" : "\n" + text;
     }
 
     private void writeCostSections(Writer out) throws IOException {

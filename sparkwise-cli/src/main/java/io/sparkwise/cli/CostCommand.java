@@ -1,9 +1,9 @@
 package io.sparkwise.cli;
 
-import io.sparkwise.advisor.cost.CostModel;
 import io.sparkwise.advisor.cost.CostReport;
-import io.sparkwise.analysis.Analyzer;
-import io.sparkwise.analysis.Thresholds;
+import io.sparkwise.advisor.cost.PriceContext;
+import io.sparkwise.engine.AnalysisOptions;
+import io.sparkwise.engine.Sparkwise;
 import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.model.Application;
 import io.sparkwise.report.advisor.CostRenderer;
@@ -52,10 +52,10 @@ public final class CostCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw PlanCommand.usage("--format '" + format + "' is not one of: text, json");
         }
-        CostModel model = new CostModel(prices.context());
+        PriceContext context = prices.context();
         Application app = ApplicationSource.of(new EventLogReader()).readOne(log, "cost needs one log");
-        CostReport report = model.cost(app, Analyzer.withBuiltInRules().analyze(app, Thresholds.defaults()).findings(),
-                prices.runs(), true);
+        CostReport report = new Sparkwise().analyze(app, AnalysisOptions.defaults().withPrices(context, prices.runs()))
+                .cost().orElseThrow();
         CostRenderer renderer = new CostRenderer();
         String text = format.equals("json") ? renderer.json(report) : renderer.text(report);
         return out.write(spec, text);

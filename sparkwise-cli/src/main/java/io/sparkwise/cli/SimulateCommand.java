@@ -1,5 +1,6 @@
 package io.sparkwise.cli;
 
+import io.sparkwise.engine.AnalysisOptions;
 import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ErrorCode;
@@ -43,7 +44,7 @@ import static java.util.Objects.requireNonNull;
 public final class SimulateCommand implements Callable<Integer> {
 
     /** Executor counts tried when --executors is not given (plus the count the log ran with). */
-    static final List<Integer> DEFAULT_EXECUTORS = List.of(1, 2, 4, 8, 16, 32);
+    static final List<Integer> DEFAULT_EXECUTORS = AnalysisOptions.DEFAULT_EXECUTOR_COUNTS;
 
     @Spec
     CommandSpec spec;

@@ -1,4 +1,4 @@
-package io.sparkwise.report;
+package io.sparkwise.engine.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sparkwise.analysis.Analysis;
