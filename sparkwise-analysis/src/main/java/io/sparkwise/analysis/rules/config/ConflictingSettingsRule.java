@@ -47,12 +47,12 @@ public final class ConflictingSettingsRule extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         boolean local = app.info().clusterManager() == ClusterManager.LOCAL;
         if (!local) {
-            instancesWithDynamicAllocation(context, props).ifPresent(findings::add);
-            taskCpus(context, props).ifPresent(findings::add);
+            instancesWithDynamicAllocation(context, props).map(f -> f.withSubject("executor-instances")).ifPresent(findings::add);
+            taskCpus(context, props).map(f -> f.withSubject("task-cpus")).ifPresent(findings::add);
         }
-        offHeap(context, props).ifPresent(findings::add);
-        overheadAndFactor(context, props).ifPresent(findings::add);
-        heartbeat(context, props).ifPresent(findings::add);
+        offHeap(context, props).map(f -> f.withSubject("off-heap")).ifPresent(findings::add);
+        overheadAndFactor(context, props).map(f -> f.withSubject("memory-overhead")).ifPresent(findings::add);
+        heartbeat(context, props).map(f -> f.withSubject("heartbeat-interval")).ifPresent(findings::add);
         return findings;
     }
 

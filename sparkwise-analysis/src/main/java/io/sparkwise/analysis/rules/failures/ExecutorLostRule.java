@@ -85,7 +85,7 @@ public final class ExecutorLostRule extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         for (Group g : groups.values()) {
             if (g.executors.size() >= settings.getLong("minLostExecutors") || g.lostTasks > 0) {
-                findings.add(finding(context, settings, g));
+                findings.add(finding(context, settings, g).withSubject(g.label));
             }
         }
         return findings;

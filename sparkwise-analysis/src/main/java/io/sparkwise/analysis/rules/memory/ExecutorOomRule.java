@@ -62,7 +62,8 @@ public final class ExecutorOomRule extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         for (StageAttempt stage : app.stages()) {
             for (TaskFailureGroup group : stage.taskFailures()) {
-                classify(group).ifPresent(where -> findings.add(finding(context, stage, group, where)));
+                classify(group).ifPresent(where -> findings.add(finding(context, stage, group, where)
+                        .withSubject(group.kind() + ":" + group.cause())));
             }
         }
         return findings;

@@ -57,9 +57,9 @@ public final class DynamicAllocationRule extends BaseRule {
             return whenOff(context, settings).map(List::of).orElse(List.of());
         }
         List<Finding> findings = new ArrayList<>();
-        bounds(context).ifPresent(findings::add);
-        shuffle(context).ifPresent(findings::add);
-        idleTimeout(context, settings).ifPresent(findings::add);
+        bounds(context).map(f -> f.withSubject("bounds")).ifPresent(findings::add);
+        shuffle(context).map(f -> f.withSubject("shuffle-tracking")).ifPresent(findings::add);
+        idleTimeout(context, settings).map(f -> f.withSubject("idle-timeout")).ifPresent(findings::add);
         return findings;
     }
 

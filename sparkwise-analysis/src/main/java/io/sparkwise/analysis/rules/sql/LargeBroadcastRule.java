@@ -56,7 +56,8 @@ public final class LargeBroadcastRule extends BaseRule {
                         || size.getAsLong() >= unified * settings.get("maxShareOfExecutorMemory"));
                 boolean slow = timeMs >= settings.getLong("maxBroadcastTimeMs");
                 if (large || slow) {
-                    findings.add(finding(context, sql, exchange, size, timeMs, unified));
+                    findings.add(finding(context, sql, exchange, size, timeMs, unified)
+                            .withSubject(SqlPlans.nodeKey(sql, exchange)));
                 }
             }
         }

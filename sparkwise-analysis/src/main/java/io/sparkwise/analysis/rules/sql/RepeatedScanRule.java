@@ -56,7 +56,7 @@ public final class RepeatedScanRule extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         byRelation.forEach((relation, reads) -> {
             if (reads.size() >= settings.getLong("minScans")) {
-                findings.add(finding(context, reads));
+                findings.add(finding(context, reads).withSubject("relation:" + relation));
             }
         });
         return findings;

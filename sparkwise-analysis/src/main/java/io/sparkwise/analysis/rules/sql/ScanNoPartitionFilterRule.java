@@ -53,7 +53,8 @@ public final class ScanNoPartitionFilterRule extends BaseRule {
                 }
                 if (partitions.getAsLong() >= settings.getLong("minPartitionsRead")
                         && bytes.getAsLong() >= settings.getLong("minBytesRead")) {
-                    findings.add(finding(context, settings, sql, scan, partitions.getAsLong(), bytes.getAsLong()));
+                    findings.add(finding(context, settings, sql, scan, partitions.getAsLong(), bytes.getAsLong())
+                            .withSubject(SqlPlans.nodeKey(sql, scan)));
                 }
             }
         }

@@ -60,7 +60,8 @@ public final class ScanNoPushedFiltersRule extends BaseRule {
                 if (bytes.isEmpty() || bytes.getAsLong() < settings.getLong("minBytesRead")) {
                     continue;
                 }
-                findings.add(finding(context, settings, sql, filter, scan, condition, bytes.getAsLong()));
+                findings.add(finding(context, settings, sql, filter, scan, condition, bytes.getAsLong())
+                        .withSubject(SqlPlans.nodeKey(sql, filter)));
             }
         }
         return findings;

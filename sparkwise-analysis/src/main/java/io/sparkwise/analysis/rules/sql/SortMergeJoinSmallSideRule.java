@@ -69,7 +69,8 @@ public final class SortMergeJoinSmallSideRule extends BaseRule {
                 if (small <= 0 || small > limit || !canBuild(join.simpleString(), leftSmall)) {
                     continue;
                 }
-                findings.add(finding(context, settings, sql, join, List.of(left.get(), right.get()), leftSmall, small, large));
+                findings.add(finding(context, settings, sql, join, List.of(left.get(), right.get()), leftSmall, small, large)
+                        .withSubject(SqlPlans.nodeKey(sql, join)));
             }
         }
         return findings;
