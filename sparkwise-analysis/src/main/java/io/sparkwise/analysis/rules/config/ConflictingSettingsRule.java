@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.config.SparkSizes;
 import io.sparkwise.model.Application;
@@ -27,7 +28,7 @@ import java.util.OptionalLong;
  * <p>Wasted core-seconds: for the task.cpus mismatch, the allocated core-seconds of the cores no task
  * can use (cores mod task.cpus per executor); the others are informational.
  */
-public final class ConflictingSettingsRule extends BaseRule {
+public final class ConflictingSettingsRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "config.conflicting";
 
@@ -38,6 +39,12 @@ public final class ConflictingSettingsRule extends BaseRule {
     public ConflictingSettingsRule() {
         super(ID, RuleCategory.CONFIGURATION,
                 "Spark settings that contradict each other");
+    }
+
+    /** Judges the configuration, known from the start. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return true;
     }
 
     @Override

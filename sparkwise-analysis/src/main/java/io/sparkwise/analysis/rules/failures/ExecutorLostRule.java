@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.config.Proposals;
@@ -32,7 +33,7 @@ import java.util.Optional;
  * <p>Wasted core-seconds: the summed duration of the task attempts lost with the executors
  * (ExecutorLostFailure). Recomputed stages are counted by failures.stage-retries.
  */
-public final class ExecutorLostRule extends BaseRule {
+public final class ExecutorLostRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "failures.executor-lost";
 
@@ -59,6 +60,12 @@ public final class ExecutorLostRule extends BaseRule {
         Cause(String label) {
             this.label = label;
         }
+    }
+
+    /** Lost executors and their lost tasks are facts as soon as they happen; the groups grow as more are lost. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return true;
     }
 
     @Override

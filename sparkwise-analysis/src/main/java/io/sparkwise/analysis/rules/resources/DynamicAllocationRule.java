@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -32,7 +33,7 @@ import java.util.OptionalLong;
  * not use times its wall time, capped at the application's idle core time. Mis-settings: not
  * measurable, informational.
  */
-public final class DynamicAllocationRule extends BaseRule {
+public final class DynamicAllocationRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "resources.dynamic-allocation";
 
@@ -44,6 +45,12 @@ public final class DynamicAllocationRule extends BaseRule {
     public DynamicAllocationRule() {
         super(ID, RuleCategory.RESOURCES,
                 "Dynamic allocation off where stage widths vary, or on but mis-set");
+    }
+
+    /** Judges how stage widths and executors varied over the whole run. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return false;
     }
 
     @Override
