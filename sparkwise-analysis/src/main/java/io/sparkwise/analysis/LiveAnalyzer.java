@@ -5,6 +5,7 @@ import io.sparkwise.analysis.rules.BuiltInRules;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.Executor;
 import io.sparkwise.model.Job;
+import io.sparkwise.model.JobStatus;
 import io.sparkwise.model.SqlExecution;
 import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.StageStatus;
@@ -118,19 +119,20 @@ public final class LiveAnalyzer {
         return judgeStage(new AnalysisContext(snapshot, thresholds), stage.get(), true);
     }
 
-    /** Judges a SQL execution that has ended (it has a completion time in the snapshot), likewise. */
+    /** Judges a SQL execution that has ended (not RUNNING in the snapshot), likewise. */
     public synchronized List<Finding> onSqlExecutionEnd(Application snapshot, long sqlId) {
         Optional<SqlExecution> sql = snapshot.sqlExecutions().stream()
-                .filter(s -> s.id() == sqlId && s.completionTime().isPresent()).findFirst();
+                .filter(s -> s.id() == sqlId && !s.status().equals("RUNNING")).findFirst();
         if (sql.isEmpty()) {
             return List.of();
         }
         return judgeSql(new AnalysisContext(snapshot, thresholds), sql.get(), true);
     }
 
-    /** Judges a job that has ended (it has a completion time in the snapshot), likewise. */
+    /** Judges a job that has ended (succeeded or failed in the snapshot), likewise. */
     public synchronized List<Finding> onJobEnd(Application snapshot, int jobId) {
-        Optional<Job> job = snapshot.job(jobId).filter(j -> j.completionTime().isPresent());
+        Optional<Job> job = snapshot.job(jobId)
+                .filter(j -> j.status() == JobStatus.SUCCEEDED || j.status() == JobStatus.FAILED);
         if (job.isEmpty()) {
             return List.of();
         }
