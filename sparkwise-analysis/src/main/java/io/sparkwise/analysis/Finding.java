@@ -40,11 +40,9 @@ public record Finding(
         requireNonNull(title, "title is null");
         requireNonNull(scope, "scope is null");
         requireNonNull(subject, "subject is null");
-        subject.ifPresent(s -> {
-            if (s.isBlank()) {
-                throw new IllegalArgumentException("subject is blank");
-            }
-        });
+        if (subject.isPresent() && subject.get().isBlank()) {
+            throw new IllegalArgumentException("subject is blank");
+        }
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
         requireNonNull(impact, "impact is null");
         requireNonNull(recommendation, "recommendation is null");

@@ -1,5 +1,7 @@
 package io.sparkwise.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -55,7 +57,7 @@ public record Scope(
      * them lists each, comma-separated, in that order.
      */
     public String key() {
-        java.util.List<String> parts = new java.util.ArrayList<>(2);
+        List<String> parts = new ArrayList<>(2);
         jobId.ifPresent(id -> parts.add("job:" + id));
         stageId.ifPresent(id -> parts.add("stage:" + id + "." + stageAttemptId.orElse(0)));
         sqlId.ifPresent(id -> parts.add("sql:" + id));
