@@ -12,7 +12,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Runs the enabled rules over an application, links symptoms to their root causes, ranks the
- * findings by cost and merges their configuration fixes into one validated set.
+ * findings by cost and merges their configuration fixes into one validated set. Each rule judges the
+ * whole application at once here; {@link LiveAnalyzer} runs the same rules while an application runs.
  */
 public final class Analyzer {
 

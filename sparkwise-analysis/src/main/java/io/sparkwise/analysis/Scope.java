@@ -1,5 +1,7 @@
 package io.sparkwise.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -47,6 +49,20 @@ public record Scope(
 
     public boolean isApplication() {
         return jobId.isEmpty() && stageId.isEmpty() && sqlId.isEmpty() && executorId.isEmpty();
+    }
+
+    /**
+     * The scope part of a finding's key: {@code application}, {@code job:4}, {@code stage:3.0}
+     * (stage id . attempt id), {@code sql:2} or {@code executor:7}; a scope naming several of
+     * them lists each, comma-separated, in that order.
+     */
+    public String key() {
+        List<String> parts = new ArrayList<>(2);
+        jobId.ifPresent(id -> parts.add("job:" + id));
+        stageId.ifPresent(id -> parts.add("stage:" + id + "." + stageAttemptId.orElse(0)));
+        sqlId.ifPresent(id -> parts.add("sql:" + id));
+        executorId.ifPresent(id -> parts.add("executor:" + id));
+        return parts.isEmpty() ? "application" : String.join(",", parts);
     }
 
     /** Short text such as "stage 3.0", "SQL 2", "executor 7" or "application". */

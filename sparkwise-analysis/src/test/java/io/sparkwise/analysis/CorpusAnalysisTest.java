@@ -44,6 +44,24 @@ class CorpusAnalysisTest {
     }
 
     @Test
+    void analyze_everyCorpusLog_findingKeysAreUnique() {
+        List<String> duplicates = new ArrayList<>();
+        int findings = 0;
+        for (Map.Entry<String, Analysis> e : RESULTS.entrySet()) {
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (Finding f : e.getValue().findings()) {
+                findings++;
+                if (!keys.add(f.key())) {
+                    duplicates.add(e.getKey() + ": " + f.key());
+                }
+            }
+        }
+
+        assertThat(findings).isGreaterThan(100);
+        assertThat(duplicates).isEmpty();
+    }
+
+    @Test
     void analyze_everyCorpusLog_recommendedConfigIsValid() {
         RESULTS.forEach((log, analysis) ->
                 assertThat(new io.sparkwise.analysis.config.ConfigValidator().validate(Map.of(), analysis.recommendedConfig())

@@ -1,11 +1,11 @@
 package io.sparkwise.analysis.rules;
 
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.Job;
 import io.sparkwise.model.SparkPlanNode;
 import io.sparkwise.model.SqlExecution;
 import io.sparkwise.model.StageAttempt;
-import io.sparkwise.model.StageStatus;
 import io.sparkwise.model.TaskQuantity;
 
 import java.util.ArrayList;
@@ -18,12 +18,11 @@ public final class Stages {
     private Stages() {
     }
 
-    /** Stage attempts that ran: complete or failed (not skipped, not pending). */
+    /** Stage attempts that ran: complete or failed (not skipped, not pending); see {@link StageRule#ran}. */
     public static List<StageAttempt> ran(Application app) {
         List<StageAttempt> out = new ArrayList<>();
         for (StageAttempt s : app.stages()) {
-            if (s.status() == StageStatus.COMPLETE || s.status() == StageStatus.FAILED
-                    || (s.status() == StageStatus.ACTIVE && s.numCompleteTasks() > 0)) {
+            if (StageRule.ran(s)) {
                 out.add(s);
             }
         }

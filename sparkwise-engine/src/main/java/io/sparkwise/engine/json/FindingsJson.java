@@ -34,6 +34,7 @@ final class FindingsJson {
 
     private void finding(Finding f) throws IOException {
         json.writeStartObject();
+        json.writeStringField("key", f.key());
         json.writeStringField("ruleId", f.ruleId());
         json.writeStringField("severity", f.severity().label());
         json.writeStringField("title", f.title());

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.spark.SparkDefaults;
 import io.sparkwise.model.spark.SparkDurations;
@@ -30,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Wasted core-seconds: for the task.cpus mismatch, the allocated core-seconds of the cores no task
  * can use (cores mod task.cpus per executor); the others are informational.
  */
-public final class ConflictingSettingsRule extends BaseRule {
+public final class ConflictingSettingsRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "config.conflicting";
 
@@ -43,6 +44,12 @@ public final class ConflictingSettingsRule extends BaseRule {
                 "Spark settings that contradict each other");
     }
 
+    /** Judges the configuration, known from the start. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return true;
+    }
+
     @Override
     public List<Finding> evaluate(AnalysisContext context) {
         Application app = context.application();
@@ -50,12 +57,12 @@ public final class ConflictingSettingsRule extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         boolean local = app.info().clusterManager() == ClusterManager.LOCAL;
         if (!local) {
-            instancesWithDynamicAllocation(context, props).ifPresent(findings::add);
-            taskCpus(context, props).ifPresent(findings::add);
+            instancesWithDynamicAllocation(context, props).map(f -> f.withSubject("executor-instances")).ifPresent(findings::add);
+            taskCpus(context, props).map(f -> f.withSubject("task-cpus")).ifPresent(findings::add);
         }
-        offHeap(context, props).ifPresent(findings::add);
-        overheadAndFactor(context, props).ifPresent(findings::add);
-        heartbeat(context, props).ifPresent(findings::add);
+        offHeap(context, props).map(f -> f.withSubject("off-heap")).ifPresent(findings::add);
+        overheadAndFactor(context, props).map(f -> f.withSubject("memory-overhead")).ifPresent(findings::add);
+        heartbeat(context, props).map(f -> f.withSubject("heartbeat-interval")).ifPresent(findings::add);
         return findings;
     }
 

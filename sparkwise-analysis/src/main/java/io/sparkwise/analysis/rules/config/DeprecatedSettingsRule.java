@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.Application;
 
@@ -25,7 +26,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>Always informational: a renamed key still works until Spark drops it (4.1 ignores spark.blacklist.*).
  */
-public final class DeprecatedSettingsRule extends BaseRule {
+public final class DeprecatedSettingsRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "config.deprecated";
 
@@ -92,6 +93,12 @@ public final class DeprecatedSettingsRule extends BaseRule {
             Deprecation.renamed("spark.kubernetes.memoryOverheadFactor", "spark.executor.memoryOverheadFactor", 3, 3),
             Deprecation.renamed("spark.yarn.max.executor.failures", "spark.executor.maxNumFailures", 3, 5),
             Deprecation.renamed("spark.yarn.executor.failuresValidityInterval", "spark.executor.failuresValidityInterval", 3, 5));
+
+    /** Judges the configuration, known from the start. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return true;
+    }
 
     @Override
     public List<Finding> evaluate(AnalysisContext context) {

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -24,13 +25,19 @@ import java.util.Optional;
  *
  * <p>Always informational: these settings cost analysis, not cluster time.
  */
-public final class EventLogRule extends BaseRule {
+public final class EventLogRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "config.event-log";
 
     public EventLogRule() {
         super(ID, RuleCategory.CONFIGURATION,
                 "Event log settings that make the log big, unrolled or missing peak memory metrics");
+    }
+
+    /** Judges the finished log: its size and the application's length. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return false;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * <p>Wasted core-seconds: not measurable from the log (the gain depends on the classes), so the
  * finding is informational.
  */
-public final class JavaSerializerRule extends BaseRule {
+public final class JavaSerializerRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "config.java-serializer";
 
@@ -37,6 +38,12 @@ public final class JavaSerializerRule extends BaseRule {
     public JavaSerializerRule() {
         super(ID, RuleCategory.CONFIGURATION,
                 "RDD shuffles serialized with the default Java serializer");
+    }
+
+    /** Judges the configuration; the RDD shuffle volume only grows, so a finding made early holds. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return true;
     }
 
     @Override

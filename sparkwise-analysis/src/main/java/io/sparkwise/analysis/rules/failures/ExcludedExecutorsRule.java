@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.Application;
@@ -24,7 +25,7 @@ import java.util.TreeSet;
  * <p>Wasted core-seconds: not measurable from the log (it does not say how long an executor stayed
  * excluded while allocated); the failed attempts themselves are counted by failures.task-failures.
  */
-public final class ExcludedExecutorsRule extends BaseRule {
+public final class ExcludedExecutorsRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "failures.excluded-executors";
 
@@ -38,6 +39,12 @@ public final class ExcludedExecutorsRule extends BaseRule {
     public ExcludedExecutorsRule() {
         super(ID, RuleCategory.FAILURES,
                 "Executors or nodes excluded after repeated task failures (bad nodes)");
+    }
+
+    /** "Still excluded at the end": an exclusion may be lifted before the application ends. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return false;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.config.Proposals;
@@ -34,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Wasted core-seconds: the summed duration of the task attempts lost with the executors
  * (ExecutorLostFailure). Recomputed stages are counted by failures.stage-retries.
  */
-public final class ExecutorLostRule extends BaseRule {
+public final class ExecutorLostRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "failures.executor-lost";
 
@@ -63,6 +64,12 @@ public final class ExecutorLostRule extends BaseRule {
         }
     }
 
+    /** Lost executors and their lost tasks are facts as soon as they happen; the groups grow as more are lost. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return true;
+    }
+
     @Override
     public List<Finding> evaluate(AnalysisContext context) {
         RuleSettings settings = context.settings(ID);
@@ -87,7 +94,7 @@ public final class ExecutorLostRule extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         for (Group g : groups.values()) {
             if (g.executors.size() >= settings.getLong("minLostExecutors") || g.lostTasks > 0) {
-                findings.add(finding(context, settings, g));
+                findings.add(finding(context, settings, g).withSubject(g.label));
             }
         }
         return findings;

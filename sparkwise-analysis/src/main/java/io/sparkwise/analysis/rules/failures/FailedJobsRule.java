@@ -5,13 +5,13 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.JobRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.Severity;
 import io.sparkwise.model.Job;
 import io.sparkwise.model.JobStatus;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +23,7 @@ import java.util.Optional;
  *
  * <p>Wasted core-seconds: the executor run time of every attempt of the job's stages.
  */
-public final class FailedJobsRule extends BaseRule {
+public final class FailedJobsRule extends BaseRule implements JobRule {
 
     public static final String ID = "failures.failed-jobs";
 
@@ -33,15 +33,11 @@ public final class FailedJobsRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
-        RuleSettings settings = context.settings(ID);
-        List<Finding> findings = new ArrayList<>();
-        for (Job job : context.application().jobs()) {
-            if (job.status() == JobStatus.FAILED) {
-                findings.add(finding(context, settings, job));
-            }
+    public List<Finding> evaluate(Job job, AnalysisContext context) {
+        if (job.status() != JobStatus.FAILED) {
+            return List.of();
         }
-        return findings;
+        return List.of(finding(context, context.settings(ID), job));
     }
 
     private static Finding finding(AnalysisContext context, RuleSettings settings, Job job) {

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.config.Proposals;
@@ -17,7 +18,6 @@ import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.TaskFailureGroup;
 import io.sparkwise.model.TaskFailureKind;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Wasted core-seconds: the summed duration of the FetchFailed task attempts.
  */
-public final class FetchFailedRule extends BaseRule {
+public final class FetchFailedRule extends BaseRule implements StageRule {
 
     public static final String ID = "failures.fetch-failed";
 
@@ -46,20 +46,21 @@ public final class FetchFailedRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
         RuleSettings settings = context.settings(ID);
-        Application app = context.application();
-        List<Finding> findings = new ArrayList<>();
-        for (StageAttempt stage : app.stages()) {
-            List<TaskFailureGroup> fetch = stage.taskFailures().stream()
-                    .filter(g -> g.kind() == TaskFailureKind.FETCH_FAILED).toList();
-            int count = fetch.stream().mapToInt(TaskFailureGroup::count).sum();
-            if (count < settings.getLong("minFetchFailedTasks")) {
-                continue;
-            }
-            findings.add(finding(context, settings, stage, fetch, count));
+        List<TaskFailureGroup> fetch = stage.taskFailures().stream()
+                .filter(g -> g.kind() == TaskFailureKind.FETCH_FAILED).toList();
+        int count = fetch.stream().mapToInt(TaskFailureGroup::count).sum();
+        if (count < settings.getLong("minFetchFailedTasks")) {
+            return List.of();
         }
-        return findings;
+        return List.of(finding(context, settings, stage, fetch, count));
+    }
+
+    /** Every attempt with task failures, whatever its status. */
+    @Override
+    public boolean judges(StageAttempt stage) {
+        return true;
     }
 
     private static Finding finding(AnalysisContext context, RuleSettings settings, StageAttempt stage,

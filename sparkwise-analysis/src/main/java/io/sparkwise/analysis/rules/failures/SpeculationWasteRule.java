@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -29,7 +30,7 @@ import java.util.TreeSet;
  *
  * <p>Wasted core-seconds: the summed duration of the killed losing attempts.
  */
-public final class SpeculationWasteRule extends BaseRule {
+public final class SpeculationWasteRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "failures.speculation-waste";
 
@@ -38,6 +39,12 @@ public final class SpeculationWasteRule extends BaseRule {
     public SpeculationWasteRule() {
         super(ID, RuleCategory.FAILURES,
                 "Core time spent on speculative task copies that lost");
+    }
+
+    /** A share of the task time so far: meaningful while the application runs. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return true;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.StageAttempt;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Stages Spark resubmitted (attempt ids above 0): a fetch failure or a lost executor made the
@@ -25,7 +25,7 @@ import java.util.TreeMap;
  *
  * <p>Wasted core-seconds: the executor run time of the stage's failed attempts.
  */
-public final class StageRetriesRule extends BaseRule {
+public final class StageRetriesRule extends BaseRule implements StageRule {
 
     public static final String ID = "failures.stage-retries";
 
@@ -35,20 +35,33 @@ public final class StageRetriesRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
         RuleSettings settings = context.settings(ID);
-        Map<Integer, List<StageAttempt>> byStage = new TreeMap<>();
-        context.application().stages().forEach(s -> byStage.computeIfAbsent(s.stageId(), k -> new ArrayList<>()).add(s));
-        List<Finding> findings = new ArrayList<>();
-        for (List<StageAttempt> attempts : byStage.values()) {
-            attempts.sort(Comparator.comparingInt(StageAttempt::attemptId));
-            StageAttempt last = attempts.get(attempts.size() - 1);
-            if (last.attemptId() < settings.getLong("minRetries")) {
-                continue;
+        List<StageAttempt> attempts = new ArrayList<>();
+        for (StageAttempt s : context.application().stages()) {
+            if (s.stageId() == stage.stageId()) {
+                attempts.add(s);
             }
-            findings.add(finding(context, settings, attempts, last));
         }
-        return findings;
+        attempts.sort(Comparator.comparingInt(StageAttempt::attemptId));
+        StageAttempt last = attempts.get(attempts.size() - 1);
+        // The stage is judged on its latest attempt, over all its attempts so far.
+        if (last.attemptId() != stage.attemptId() || last.attemptId() < settings.getLong("minRetries")) {
+            return List.of();
+        }
+        return List.of(finding(context, settings, attempts, last));
+    }
+
+    /** Every attempt: the latest one judges the stage. */
+    @Override
+    public boolean judges(StageAttempt stage) {
+        return true;
+    }
+
+    /** A later attempt's judgment replaces the earlier one's: one finding per stage, on its latest attempt. */
+    @Override
+    public boolean judgesAllAttempts() {
+        return true;
     }
 
     private static Finding finding(AnalysisContext context, RuleSettings settings, List<StageAttempt> attempts,

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.Application;
@@ -31,7 +32,7 @@ import java.util.Set;
  *
  * <p>Wasted core-seconds: the summed duration of the failed attempts (wastedTaskTime / 1000).
  */
-public final class TaskFailuresRule extends BaseRule {
+public final class TaskFailuresRule extends BaseRule implements StageRule {
 
     public static final String ID = "failures.task-failures";
 
@@ -54,29 +55,31 @@ public final class TaskFailuresRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
         RuleSettings settings = context.settings(ID);
-        List<Finding> findings = new ArrayList<>();
-        for (StageAttempt stage : context.application().stages()) {
-            List<TaskFailureGroup> owned = new ArrayList<>();
-            boolean memorySkipped = false;
-            for (TaskFailureGroup g : stage.taskFailures()) {
-                if (!KINDS.contains(g.kind())) {
-                    continue;
-                }
-                if (FailureSignals.isMemoryKill(g.cause(), g.sampleMessage())) {
-                    memorySkipped = true;
-                } else {
-                    owned.add(g);
-                }
-            }
-            int failed = owned.stream().mapToInt(TaskFailureGroup::count).sum();
-            if (failed < settings.getLong("minFailedTasks")) {
+        List<TaskFailureGroup> owned = new ArrayList<>();
+        boolean memorySkipped = false;
+        for (TaskFailureGroup g : stage.taskFailures()) {
+            if (!KINDS.contains(g.kind())) {
                 continue;
             }
-            findings.add(finding(context, settings, stage, owned, failed, memorySkipped));
+            if (FailureSignals.isMemoryKill(g.cause(), g.sampleMessage())) {
+                memorySkipped = true;
+            } else {
+                owned.add(g);
+            }
         }
-        return findings;
+        int failed = owned.stream().mapToInt(TaskFailureGroup::count).sum();
+        if (failed < settings.getLong("minFailedTasks")) {
+            return List.of();
+        }
+        return List.of(finding(context, settings, stage, owned, failed, memorySkipped));
+    }
+
+    /** Every attempt with task failures, whatever its status. */
+    @Override
+    public boolean judges(StageAttempt stage) {
+        return true;
     }
 
     private static Finding finding(AnalysisContext context, RuleSettings settings, StageAttempt stage,

@@ -4,6 +4,7 @@ import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * totalDuration. In local mode, where the driver runs the tasks, the stages' JVM GC time and run
  * time stand in for it.
  */
-public final class ExecutorGcRule extends BaseRule {
+public final class ExecutorGcRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "gc.executor-gc";
 
@@ -39,6 +40,12 @@ public final class ExecutorGcRule extends BaseRule {
         double ratio() {
             return taskMs == 0 ? 0 : (double) gcMs / taskMs;
         }
+    }
+
+    /** A share of task time: meaningful over the run so far. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return true;
     }
 
     @Override

@@ -4,13 +4,12 @@ import io.sparkwise.analysis.AnalysisContext;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
-import io.sparkwise.analysis.rules.Stages;
 import io.sparkwise.model.StageAttempt;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * executorRunTime), when the stage ran long enough for it to matter. Spill, skew or oversized
  * partitions in the same stage are linked as its cause.
  */
-public final class StageGcRule extends BaseRule {
+public final class StageGcRule extends BaseRule implements StageRule {
 
     public static final String ID = "gc.stage-gc";
 
@@ -31,29 +30,25 @@ public final class StageGcRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
         RuleSettings settings = context.settings(ID);
-        List<Finding> findings = new ArrayList<>();
-        for (StageAttempt stage : Stages.ran(context.application())) {
-            long run = stage.metrics().executorRunTime();
-            long gc = stage.metrics().jvmGcTime();
-            if (run < settings.getLong("minRunTimeMs") || gc < settings.get("warnRatio") * run) {
-                continue;
-            }
-            double ratio = (double) gc / run;
-            double wasted = GcFix.wastedCoreSeconds(gc, run, settings);
-            Map<String, Object> evidence = new LinkedHashMap<>();
-            evidence.put("jvmGcTime", gc);
-            evidence.put("executorRunTime", run);
-            evidence.put("gcRatio", Format.round(ratio, 3));
-            evidence.put("numTasks", stage.numTasks());
-            evidence.put("memoryBytesSpilled", stage.metrics().memoryBytesSpilled());
-            String title = "Stage " + stage.stageId() + " spent " + Format.pct(100 * ratio) + " of its task run time in GC ("
-                    + Format.millis(gc) + ")";
-            findings.add(new Finding(ID, GcFix.severity(context, ratio, wasted, settings), title,
-                    Scope.stage(stage.stageId(), stage.attemptId()), evidence, context.impact(wasted),
-                    GcFix.recommendation(context.application(), settings), List.of(), Optional.empty()));
+        long run = stage.metrics().executorRunTime();
+        long gc = stage.metrics().jvmGcTime();
+        if (run < settings.getLong("minRunTimeMs") || gc < settings.get("warnRatio") * run) {
+            return List.of();
         }
-        return findings;
+        double ratio = (double) gc / run;
+        double wasted = GcFix.wastedCoreSeconds(gc, run, settings);
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("jvmGcTime", gc);
+        evidence.put("executorRunTime", run);
+        evidence.put("gcRatio", Format.round(ratio, 3));
+        evidence.put("numTasks", stage.numTasks());
+        evidence.put("memoryBytesSpilled", stage.metrics().memoryBytesSpilled());
+        String title = "Stage " + stage.stageId() + " spent " + Format.pct(100 * ratio) + " of its task run time in GC ("
+                + Format.millis(gc) + ")";
+        return List.of(new Finding(ID, GcFix.severity(context, ratio, wasted, settings), title,
+                Scope.stage(stage.stageId(), stage.attemptId()), evidence, context.impact(wasted),
+                GcFix.recommendation(context.application(), settings), List.of(), Optional.empty()));
     }
 }

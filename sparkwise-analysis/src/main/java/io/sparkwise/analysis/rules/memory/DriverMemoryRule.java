@@ -5,12 +5,13 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
+import io.sparkwise.analysis.JobRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.Severity;
 import io.sparkwise.model.spark.SparkSizes;
 import io.sparkwise.analysis.rules.Format;
-import io.sparkwise.analysis.rules.Stages;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.Job;
 import io.sparkwise.model.JobStatus;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
  * exceeded spark.driver.maxResultSize, a job failed with an OutOfMemoryError in the driver, or a
  * stage sent results to the driver close to the limit (collect() of a large dataset).
  */
-public final class DriverMemoryRule extends BaseRule {
+public final class DriverMemoryRule extends BaseRule implements JobRule, StageRule {
 
     public static final String ID = "memory.driver-memory";
     static final String MAX_RESULT_SIZE = "spark.driver.maxResultSize";
@@ -47,31 +48,46 @@ public final class DriverMemoryRule extends BaseRule {
     }
 
     @Override
+    public boolean appliesWhileRunning() {
+        return true;
+    }
+
+    /** Failed jobs first, then stages, each in the application's order. */
+    @Override
     public List<Finding> evaluate(AnalysisContext context) {
-        Application app = context.application();
-        List<Finding> findings = new ArrayList<>();
-        for (Job job : app.jobs()) {
-            String reason = job.failureReason().orElse("");
-            if (job.status() != JobStatus.FAILED) {
-                continue;
-            }
-            if (reason.contains(MAX_RESULT_SIZE)) {
-                findings.add(resultSizeFailure(context, job, reason));
-            } else if (reason.contains("OutOfMemoryError") && !reason.contains("Lost task")) {
-                // "Lost task" means an executor task failed: memory.executor-oom reports it.
-                findings.add(driverOom(context, job, reason));
-            }
-        }
-        long limit = maxResultSize(app);
-        if (limit > 0) {
-            for (StageAttempt stage : Stages.ran(app)) {
-                QuantileSketch results = stage.taskDistributions().of(TaskQuantity.RESULT_SIZE);
-                if (results.sum() >= context.settings(ID).get("resultShareOfLimit") * limit) {
-                    findings.add(largeResults(context, stage, results.sum(), limit));
-                }
-            }
-        }
+        List<Finding> findings = new ArrayList<>(JobRule.super.evaluate(context));
+        findings.addAll(StageRule.super.evaluate(context));
         return findings;
+    }
+
+    /** A job that failed on the driver: its results exceeded maxResultSize, or the driver ran out of memory. */
+    @Override
+    public List<Finding> evaluate(Job job, AnalysisContext context) {
+        String reason = job.failureReason().orElse("");
+        if (job.status() != JobStatus.FAILED) {
+            return List.of();
+        }
+        if (reason.contains(MAX_RESULT_SIZE)) {
+            return List.of(resultSizeFailure(context, job, reason));
+        } else if (reason.contains("OutOfMemoryError") && !reason.contains("Lost task")) {
+            // "Lost task" means an executor task failed: memory.executor-oom reports it.
+            return List.of(driverOom(context, job, reason));
+        }
+        return List.of();
+    }
+
+    /** A stage whose results came close to maxResultSize. */
+    @Override
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
+        long limit = maxResultSize(context.application());
+        if (limit <= 0) {
+            return List.of();
+        }
+        QuantileSketch results = stage.taskDistributions().of(TaskQuantity.RESULT_SIZE);
+        if (results.sum() >= context.settings(ID).get("resultShareOfLimit") * limit) {
+            return List.of(largeResults(context, stage, results.sum(), limit));
+        }
+        return List.of();
     }
 
     /** spark.driver.maxResultSize in bytes (default 1g); 0 means unlimited. */

@@ -5,17 +5,16 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
-import io.sparkwise.analysis.rules.Stages;
 import io.sparkwise.analysis.rules.partitioning.PartitionMath;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.QuantileSketch;
 import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.TaskQuantity;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ import java.util.Optional;
  * <p>Needs the task metric peakExecutionMemory; when the log has none the rule cannot judge and
  * reports nothing (memory.spill names the missing metric on stages that spilled).
  */
-public final class ExecutionMemoryPressureRule extends BaseRule {
+public final class ExecutionMemoryPressureRule extends BaseRule implements StageRule {
 
     public static final String ID = "memory.execution-memory-pressure";
 
@@ -39,22 +38,20 @@ public final class ExecutionMemoryPressureRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
         RuleSettings settings = context.settings(ID);
         Application app = context.application();
+        QuantileSketch peak = stage.taskDistributions().of(TaskQuantity.PEAK_EXECUTION_MEMORY);
+        if (peak.isEmpty() || peak.max() < settings.getLong("minPeakBytes")
+                || SpillRule.applies(context.settings(SpillRule.ID), stage)) {
+            return List.of();
+        }
         MemoryModel model = MemoryModel.of(app);
         long share = MemoryModel.measuredPerTaskBytes(app).orElse(model.perTaskBytes());
-        List<Finding> findings = new ArrayList<>();
-        for (StageAttempt stage : Stages.ran(app)) {
-            QuantileSketch peak = stage.taskDistributions().of(TaskQuantity.PEAK_EXECUTION_MEMORY);
-            if (peak.isEmpty() || peak.max() < settings.getLong("minPeakBytes")
-                    || peak.max() < settings.get("pressureRatio") * share
-                    || SpillRule.applies(context.settings(SpillRule.ID), stage)) {
-                continue;
-            }
-            findings.add(finding(context, stage, peak, model, share));
+        if (peak.max() < settings.get("pressureRatio") * share) {
+            return List.of();
         }
-        return findings;
+        return List.of(finding(context, stage, peak, model, share));
     }
 
     private static Finding finding(AnalysisContext context, StageAttempt stage, QuantileSketch peak, MemoryModel model,

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.Severity;
@@ -42,7 +43,7 @@ import java.util.Set;
  * stage's type: split a scan's input smaller, give a shuffle more partitions, lower the broadcast
  * threshold when the query broadcasts.
  */
-public final class ExecutorOomRule extends BaseRule {
+public final class ExecutorOomRule extends BaseRule implements StageRule {
 
     public static final String ID = "memory.executor-oom";
 
@@ -57,15 +58,19 @@ public final class ExecutorOomRule extends BaseRule {
     enum Where { HEAP, OFF_HEAP, CONTAINER }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
-        Application app = context.application();
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (StageAttempt stage : app.stages()) {
-            for (TaskFailureGroup group : stage.taskFailures()) {
-                classify(group).ifPresent(where -> findings.add(finding(context, stage, group, where)));
-            }
+        for (TaskFailureGroup group : stage.taskFailures()) {
+            classify(group).ifPresent(where -> findings.add(finding(context, stage, group, where)
+                    .withSubject(group.kind() + ":" + group.cause())));
         }
         return findings;
+    }
+
+    /** Every attempt with task failures, whatever its status. */
+    @Override
+    public boolean judges(StageAttempt stage) {
+        return true;
     }
 
     static Optional<Where> classify(TaskFailureGroup group) {

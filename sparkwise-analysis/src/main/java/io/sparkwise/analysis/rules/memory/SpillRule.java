@@ -6,10 +6,10 @@ import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.model.spark.SparkDefaults;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
-import io.sparkwise.analysis.rules.Stages;
 import io.sparkwise.analysis.rules.partitioning.PartitionMath;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.StageAttempt;
@@ -34,7 +34,7 @@ import java.util.Optional;
  * spark.memory.fraction / cores): partitions = tasks + memory bytes spilled / share. Or a larger
  * heap per core with the same partitions.
  */
-public final class SpillRule extends BaseRule {
+public final class SpillRule extends BaseRule implements StageRule {
 
     public static final String ID = "memory.spill";
 
@@ -44,14 +44,8 @@ public final class SpillRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (StageAttempt stage : Stages.ran(context.application())) {
-            if (applies(context.settings(ID), stage)) {
-                findings.add(finding(context, stage));
-            }
-        }
-        return findings;
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
+        return applies(context.settings(ID), stage) ? List.of(finding(context, stage)) : List.of();
     }
 
     static boolean applies(RuleSettings settings, StageAttempt stage) {

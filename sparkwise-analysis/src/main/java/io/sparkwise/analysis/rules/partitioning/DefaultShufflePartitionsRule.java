@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.spark.SparkDefaults;
@@ -13,7 +14,6 @@ import io.sparkwise.analysis.rules.Stages;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.StageAttempt;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ import java.util.Optional;
  * <p>The finding is per stage (so spill or GC in the same stage links to it as the cause); the
  * tiny-tasks and huge-partitions rules leave the stages this rule reports to it.
  */
-public final class DefaultShufflePartitionsRule extends BaseRule {
+public final class DefaultShufflePartitionsRule extends BaseRule implements StageRule {
 
     public static final String ID = "partitioning.default-shuffle-partitions";
 
@@ -39,12 +39,8 @@ public final class DefaultShufflePartitionsRule extends BaseRule {
     private enum Problem { TOO_LARGE, TOO_SMALL }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (StageAttempt stage : Stages.ran(context.application())) {
-            problem(context, stage).ifPresent(p -> findings.add(finding(context, stage, p)));
-        }
-        return findings;
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
+        return problem(context, stage).map(p -> List.of(finding(context, stage, p))).orElse(List.of());
     }
 
     /** Whether this rule reports the stage (other partitioning rules then skip it). */

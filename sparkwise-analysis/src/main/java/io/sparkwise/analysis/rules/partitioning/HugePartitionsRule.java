@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
 import io.sparkwise.analysis.rules.Stages;
@@ -13,7 +14,6 @@ import io.sparkwise.model.QuantileSketch;
 import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.TaskQuantity;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ import java.util.Optional;
  * (min(cores, data / 128 MiB) - tasks, when positive) x the stage's wall time. Spill and GC cost
  * are counted by the memory and GC rules, which link to this finding as their cause.
  */
-public final class HugePartitionsRule extends BaseRule {
+public final class HugePartitionsRule extends BaseRule implements StageRule {
 
     public static final String ID = "partitioning.huge-partitions";
 
@@ -38,23 +38,19 @@ public final class HugePartitionsRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
-        List<Finding> findings = new ArrayList<>();
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
         double ratio = context.settings(ID).get("minRatioToTarget");
-        for (StageAttempt stage : Stages.ran(context.application())) {
-            boolean shuffle = PartitionMath.isShuffleStage(stage);
-            if (!shuffle && !PartitionMath.isScanStage(stage)) {
-                continue;
-            }
-            QuantileSketch perTask = stage.taskDistributions()
-                    .of(shuffle ? TaskQuantity.SHUFFLE_READ_BYTES : TaskQuantity.INPUT_BYTES);
-            if (perTask.isEmpty() || perTask.quantile(0.5) < ratio * PartitionMath.TARGET_PARTITION_BYTES
-                    || DefaultShufflePartitionsRule.covers(context, stage)) {
-                continue;
-            }
-            findings.add(finding(context, stage, shuffle, perTask));
+        boolean shuffle = PartitionMath.isShuffleStage(stage);
+        if (!shuffle && !PartitionMath.isScanStage(stage)) {
+            return List.of();
         }
-        return findings;
+        QuantileSketch perTask = stage.taskDistributions()
+                .of(shuffle ? TaskQuantity.SHUFFLE_READ_BYTES : TaskQuantity.INPUT_BYTES);
+        if (perTask.isEmpty() || perTask.quantile(0.5) < ratio * PartitionMath.TARGET_PARTITION_BYTES
+                || DefaultShufflePartitionsRule.covers(context, stage)) {
+            return List.of();
+        }
+        return List.of(finding(context, stage, shuffle, perTask));
     }
 
     private static Finding finding(AnalysisContext context, StageAttempt stage, boolean shuffle, QuantileSketch perTask) {

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.spark.SparkDefaults;
@@ -17,7 +18,6 @@ import io.sparkwise.model.SqlExecution;
 import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.TaskQuantity;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ import java.util.Optional;
  * average file size is shown and the split size is computed with Spark's packing rule (each file
  * counts its size plus spark.sql.files.openCostInBytes).
  */
-public final class SmallFilesRule extends BaseRule {
+public final class SmallFilesRule extends BaseRule implements StageRule {
 
     public static final String ID = "partitioning.small-files";
     static final String OPEN_COST = "spark.sql.files.openCostInBytes";
@@ -49,14 +49,8 @@ public final class SmallFilesRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (StageAttempt stage : Stages.ran(context.application())) {
-            if (applies(context, stage)) {
-                findings.add(finding(context, stage));
-            }
-        }
-        return findings;
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
+        return applies(context, stage) ? List.of(finding(context, stage)) : List.of();
     }
 
     static boolean covers(AnalysisContext context, StageAttempt stage) {

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.spark.SparkSizes;
@@ -14,7 +15,6 @@ import io.sparkwise.model.Application;
 import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.TaskQuantity;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ import java.util.Optional;
  * <p>Wasted core-seconds: the measured per-task overhead (sum of task durations - sum of executor
  * run times) x the share of tasks a right-sized stage would not launch.
  */
-public final class TinyTasksRule extends BaseRule {
+public final class TinyTasksRule extends BaseRule implements StageRule {
 
     public static final String ID = "partitioning.tiny-tasks";
 
@@ -38,25 +38,21 @@ public final class TinyTasksRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
         RuleSettings settings = context.settings(ID);
         int slots = Stages.slots(context.application());
-        List<Finding> findings = new ArrayList<>();
-        for (StageAttempt stage : Stages.ran(context.application())) {
-            long tasks = Stages.successfulTasks(stage);
-            long median = stage.taskDistributions().of(TaskQuantity.DURATION).quantile(0.5);
-            if (tasks < settings.getLong("minTasks") || tasks <= settings.get("maxTasksPerCore") * slots
-                    || median >= settings.getLong("maxMedianTaskMs")) {
-                continue;
-            }
-            long partitions = recommended(stage, slots, settings);
-            if (partitions * 2 > stage.numTasks() || DefaultShufflePartitionsRule.covers(context, stage)
-                    || SmallFilesRule.covers(context, stage)) {
-                continue;
-            }
-            findings.add(finding(context, stage, partitions));
+        long tasks = Stages.successfulTasks(stage);
+        long median = stage.taskDistributions().of(TaskQuantity.DURATION).quantile(0.5);
+        if (tasks < settings.getLong("minTasks") || tasks <= settings.get("maxTasksPerCore") * slots
+                || median >= settings.getLong("maxMedianTaskMs")) {
+            return List.of();
         }
-        return findings;
+        long partitions = recommended(stage, slots, settings);
+        if (partitions * 2 > stage.numTasks() || DefaultShufflePartitionsRule.covers(context, stage)
+                || SmallFilesRule.covers(context, stage)) {
+            return List.of();
+        }
+        return List.of(finding(context, stage, partitions));
     }
 
     /** Data / 128 MiB, but at least tasksPerCore x cores (Spark's tuning guide: 2-3 tasks per core). */

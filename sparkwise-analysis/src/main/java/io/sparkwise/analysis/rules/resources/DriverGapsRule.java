@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Wasted core-seconds: executor core time alive during the reported gaps (none in local mode,
  * where the driver is the executor and no separate executors are paid for).
  */
-public final class DriverGapsRule extends BaseRule {
+public final class DriverGapsRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "resources.driver-gaps";
 
@@ -45,6 +46,12 @@ public final class DriverGapsRule extends BaseRule {
         long length() {
             return endMs - startMs;
         }
+    }
+
+    /** A gap is known only once the next stage starts, and its share only over the whole run. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return false;
     }
 
     @Override

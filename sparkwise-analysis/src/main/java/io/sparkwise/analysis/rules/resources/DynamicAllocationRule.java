@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -34,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * not use times its wall time, capped at the application's idle core time. Mis-settings: not
  * measurable, informational.
  */
-public final class DynamicAllocationRule extends BaseRule {
+public final class DynamicAllocationRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "resources.dynamic-allocation";
 
@@ -48,6 +49,12 @@ public final class DynamicAllocationRule extends BaseRule {
                 "Dynamic allocation off where stage widths vary, or on but mis-set");
     }
 
+    /** Judges how stage widths and executors varied over the whole run. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return false;
+    }
+
     @Override
     public List<Finding> evaluate(AnalysisContext context) {
         Application app = context.application();
@@ -59,9 +66,9 @@ public final class DynamicAllocationRule extends BaseRule {
             return whenOff(context, settings).map(List::of).orElse(List.of());
         }
         List<Finding> findings = new ArrayList<>();
-        bounds(context).ifPresent(findings::add);
-        shuffle(context).ifPresent(findings::add);
-        idleTimeout(context, settings).ifPresent(findings::add);
+        bounds(context).map(f -> f.withSubject("bounds")).ifPresent(findings::add);
+        shuffle(context).map(f -> f.withSubject("shuffle-tracking")).ifPresent(findings::add);
+        idleTimeout(context, settings).map(f -> f.withSubject("idle-timeout")).ifPresent(findings::add);
         return findings;
     }
 

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.spark.SparkDefaults;
@@ -28,7 +29,7 @@ import java.util.OptionalInt;
  *
  * <p>Wasted core-seconds: not measurable from the log, so the finding is informational.
  */
-public final class ExecutorShapeRule extends BaseRule {
+public final class ExecutorShapeRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "resources.executor-shape";
 
@@ -37,6 +38,12 @@ public final class ExecutorShapeRule extends BaseRule {
     public ExecutorShapeRule() {
         super(ID, RuleCategory.RESOURCES,
                 "Executor cores and memory per core outside the usual shape");
+    }
+
+    /** Judges the configuration and the executors asked for, known from the start. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return true;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -23,13 +24,19 @@ import java.util.Optional;
  * Executors held but idle: the core-seconds the executors were allocated for, minus the
  * core-seconds tasks ran. The idle share is what a smaller or elastic cluster would save.
  */
-public final class IdleExecutorsRule extends BaseRule {
+public final class IdleExecutorsRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "resources.idle-executors";
 
     public IdleExecutorsRule() {
         super(ID, RuleCategory.RESOURCES,
                 "Executor cores allocated but not running tasks");
+    }
+
+    /** Idle time is judged over the whole run: executors idle now may be busy in the next stage. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return false;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -28,13 +29,19 @@ import java.util.OptionalInt;
  * <p>Wasted core-seconds: the allocated core-seconds times the share of the peak cores no stage
  * could use, (peakCores - peakTaskDemand) / peakCores.
  */
-public final class OverProvisionedRule extends BaseRule {
+public final class OverProvisionedRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "resources.over-provisioned";
 
     public OverProvisionedRule() {
         super(ID, RuleCategory.RESOURCES,
                 "More executor cores than the widest stage could use");
+    }
+
+    /** "No moment of the run had more than N tasks": a claim about the whole run. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return false;
     }
 
     @Override

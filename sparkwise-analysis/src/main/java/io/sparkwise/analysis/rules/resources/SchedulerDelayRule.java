@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -28,13 +29,19 @@ import java.util.Optional;
  * <p>Wasted core-seconds: the summed scheduler delay of the successful tasks (a task holds its core
  * from launch to finish).
  */
-public final class SchedulerDelayRule extends BaseRule {
+public final class SchedulerDelayRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "resources.scheduler-delay";
 
     public SchedulerDelayRule() {
         super(ID, RuleCategory.RESOURCES,
                 "High scheduler delay compared with task run time");
+    }
+
+    /** A share of the task time so far: meaningful while the application runs. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return true;
     }
 
     @Override

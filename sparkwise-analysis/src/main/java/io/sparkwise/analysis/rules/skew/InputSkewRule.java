@@ -5,15 +5,14 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
-import io.sparkwise.analysis.rules.Stages;
 import io.sparkwise.analysis.rules.partitioning.PartitionMath;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.TaskQuantity;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import java.util.Optional;
  * partitions, or files Spark cannot split (gzip, one large non-splittable file), when the task
  * reading the large split holds the stage up.
  */
-public final class InputSkewRule extends BaseRule {
+public final class InputSkewRule extends BaseRule implements StageRule {
 
     public static final String ID = "skew.input";
 
@@ -34,12 +33,8 @@ public final class InputSkewRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (StageAttempt stage : Stages.ran(context.application())) {
-            detect(context, stage).ifPresent(skew -> findings.add(finding(context, skew)));
-        }
-        return findings;
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
+        return detect(context, stage).map(skew -> List.of(finding(context, skew))).orElse(List.of());
     }
 
     static Optional<DataSkew> detect(AnalysisContext context, StageAttempt stage) {

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.spark.SparkDefaults;
@@ -17,7 +18,6 @@ import io.sparkwise.model.SqlExecution;
 import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.TaskQuantity;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ import java.util.Optional;
  * qualify (AQE splits a partition only when it is larger than factor x median AND than the
  * threshold), and salting for skew AQE cannot split (aggregations, the build side of a join).
  */
-public final class ShuffleReadSkewRule extends BaseRule {
+public final class ShuffleReadSkewRule extends BaseRule implements StageRule {
 
     public static final String ID = "skew.shuffle-read";
 
@@ -41,12 +41,8 @@ public final class ShuffleReadSkewRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (StageAttempt stage : Stages.ran(context.application())) {
-            detect(context, stage).ifPresent(skew -> findings.add(finding(context, skew)));
-        }
-        return findings;
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
+        return detect(context, stage).map(skew -> List.of(finding(context, skew))).orElse(List.of());
     }
 
     /** The shuffle-read skew of a stage, when it passes this rule's thresholds. */

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.StageRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.spark.SparkDefaults;
@@ -19,7 +20,6 @@ import io.sparkwise.model.SqlExecution;
 import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.TaskQuantity;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ import java.util.Optional;
  * stage), this rule stays silent: those findings carry the same cost with the data evidence and a
  * more specific fix, and one problem should be one finding.
  */
-public final class TaskDurationSkewRule extends BaseRule {
+public final class TaskDurationSkewRule extends BaseRule implements StageRule {
 
     public static final String ID = "skew.task-duration";
 
@@ -46,27 +46,22 @@ public final class TaskDurationSkewRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
+    public List<Finding> evaluate(StageAttempt stage, AnalysisContext context) {
         RuleSettings settings = context.settings(ID);
-        Application app = context.application();
-        List<Finding> findings = new ArrayList<>();
-        for (StageAttempt stage : Stages.ran(app)) {
-            QuantileSketch durations = stage.taskDistributions().of(TaskQuantity.DURATION);
-            if (durations.count() < settings.getLong("minTasks") || explainedByDataSkew(context, stage)) {
-                continue;
-            }
-            long max = durations.max();
-            long median = Math.max(1, durations.quantile(0.5));
-            double ratio = (double) max / median;
-            long excessMs = max - median;
-            if (ratio < settings.get("maxToMedianRatio") || excessMs < settings.getLong("minExcessMs")) {
-                continue;
-            }
-            int usableCores = (int) Math.min(Stages.slots(app), stage.numTasks());
-            double wasted = excessMs / 1000.0 * Math.max(1, usableCores - 1);
-            findings.add(finding(context, stage, durations, ratio, excessMs, wasted));
+        QuantileSketch durations = stage.taskDistributions().of(TaskQuantity.DURATION);
+        if (durations.count() < settings.getLong("minTasks") || explainedByDataSkew(context, stage)) {
+            return List.of();
         }
-        return findings;
+        long max = durations.max();
+        long median = Math.max(1, durations.quantile(0.5));
+        double ratio = (double) max / median;
+        long excessMs = max - median;
+        if (ratio < settings.get("maxToMedianRatio") || excessMs < settings.getLong("minExcessMs")) {
+            return List.of();
+        }
+        int usableCores = (int) Math.min(Stages.slots(context.application()), stage.numTasks());
+        double wasted = excessMs / 1000.0 * Math.max(1, usableCores - 1);
+        return List.of(finding(context, stage, durations, ratio, excessMs, wasted));
     }
 
     private static boolean explainedByDataSkew(AnalysisContext context, StageAttempt stage) {

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.spark.SparkDefaults;
@@ -31,7 +32,7 @@ import java.util.Set;
  * the ones AQE would have kept by coalescing to spark.sql.adaptive.advisoryPartitionSizeInBytes
  * (64 MiB), each costing the stage's median task duration.
  */
-public final class AqeDisabledRule extends BaseRule {
+public final class AqeDisabledRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "sql.aqe-disabled";
     static final String AQE_KEY = "spark.sql.adaptive.enabled";
@@ -39,6 +40,12 @@ public final class AqeDisabledRule extends BaseRule {
     public AqeDisabledRule() {
         super(ID, RuleCategory.SQL_PLAN,
                 "Adaptive query execution is off in an application with shuffles");
+    }
+
+    /** Judges the configuration once enough SQL shuffle stages have run. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return true;
     }
 
     @Override

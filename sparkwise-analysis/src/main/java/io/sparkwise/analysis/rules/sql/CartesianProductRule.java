@@ -5,8 +5,8 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.SqlExecutionRule;
 import io.sparkwise.analysis.Scope;
-import io.sparkwise.analysis.rules.Format;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.SparkPlanNode;
 import io.sparkwise.model.SqlExecution;
@@ -25,7 +25,7 @@ import java.util.OptionalLong;
  * <p>Wasted core-seconds: the query's executor run time x savingsFraction (the log cannot separate
  * the join's own time from the rest of its stage).
  */
-public final class CartesianProductRule extends BaseRule {
+public final class CartesianProductRule extends BaseRule implements SqlExecutionRule {
 
     public static final String ID = "sql.cartesian-product";
 
@@ -35,20 +35,16 @@ public final class CartesianProductRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
-        Application app = context.application();
+    public List<Finding> evaluate(SqlExecution sql, AnalysisContext context) {
         double fraction = context.settings(ID).get("savingsFraction");
-        List<Finding> findings = new ArrayList<>();
-        for (SqlExecution sql : app.sqlExecutions()) {
-            List<SparkPlanNode> joins = SqlPlans.nodes(sql, n -> {
-                NativeOperators.Kind k = NativeOperators.kindOf(n.nodeName());
-                return k == NativeOperators.Kind.CARTESIAN_PRODUCT || k == NativeOperators.Kind.NESTED_LOOP_JOIN;
-            });
-            if (!joins.isEmpty()) {
-                findings.add(finding(context, sql, joins.get(0), joins.size(), fraction));
-            }
+        List<SparkPlanNode> joins = SqlPlans.nodes(sql, n -> {
+            NativeOperators.Kind k = NativeOperators.kindOf(n.nodeName());
+            return k == NativeOperators.Kind.CARTESIAN_PRODUCT || k == NativeOperators.Kind.NESTED_LOOP_JOIN;
+        });
+        if (joins.isEmpty()) {
+            return List.of();
         }
-        return findings;
+        return List.of(finding(context, sql, joins.get(0), joins.size(), fraction));
     }
 
     private static Finding finding(AnalysisContext context, SqlExecution sql, SparkPlanNode join, int count,

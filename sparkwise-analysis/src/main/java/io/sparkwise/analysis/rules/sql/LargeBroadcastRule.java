@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.SqlExecutionRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.spark.SparkDefaults;
@@ -32,7 +33,7 @@ import java.util.OptionalLong;
  * <p>Wasted core-seconds: (time to build + time to broadcast) x the executor cores, which wait
  * for the table before the joining stage can start (an upper bound when other jobs run meanwhile).
  */
-public final class LargeBroadcastRule extends BaseRule {
+public final class LargeBroadcastRule extends BaseRule implements SqlExecutionRule {
 
     public static final String ID = "sql.large-broadcast";
 
@@ -42,22 +43,20 @@ public final class LargeBroadcastRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
+    public List<Finding> evaluate(SqlExecution sql, AnalysisContext context) {
         RuleSettings settings = context.settings(ID);
-        Application app = context.application();
-        long unified = unifiedMemory(app.environment().sparkProperties());
+        long unified = unifiedMemory(context.application().environment().sparkProperties());
         List<Finding> findings = new ArrayList<>();
-        for (SqlExecution sql : app.sqlExecutions()) {
-            for (SparkPlanNode exchange : SqlPlans.distinct(SqlPlans.nodes(sql, NativeOperators.Kind.BROADCAST_EXCHANGE))) {
-                OptionalLong size = SqlPlans.metric(sql, exchange, "data size");
-                long timeMs = SqlPlans.timeMs(sql, exchange, "time to build", "build time").orElse(0)
-                        + SqlPlans.timeMs(sql, exchange, "time to broadcast").orElse(0);
-                boolean large = size.isPresent() && (size.getAsLong() >= settings.getLong("maxBroadcastBytes")
-                        || size.getAsLong() >= unified * settings.get("maxShareOfExecutorMemory"));
-                boolean slow = timeMs >= settings.getLong("maxBroadcastTimeMs");
-                if (large || slow) {
-                    findings.add(finding(context, sql, exchange, size, timeMs, unified));
-                }
+        for (SparkPlanNode exchange : SqlPlans.distinct(SqlPlans.nodes(sql, NativeOperators.Kind.BROADCAST_EXCHANGE))) {
+            OptionalLong size = SqlPlans.metric(sql, exchange, "data size");
+            long timeMs = SqlPlans.timeMs(sql, exchange, "time to build", "build time").orElse(0)
+                    + SqlPlans.timeMs(sql, exchange, "time to broadcast").orElse(0);
+            boolean large = size.isPresent() && (size.getAsLong() >= settings.getLong("maxBroadcastBytes")
+                    || size.getAsLong() >= unified * settings.get("maxShareOfExecutorMemory"));
+            boolean slow = timeMs >= settings.getLong("maxBroadcastTimeMs");
+            if (large || slow) {
+                findings.add(finding(context, sql, exchange, size, timeMs, unified)
+                        .withSubject(SqlPlans.nodeKey(sql, exchange)));
             }
         }
         return findings;

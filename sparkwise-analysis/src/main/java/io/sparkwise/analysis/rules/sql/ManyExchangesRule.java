@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.SqlExecutionRule;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
 import io.sparkwise.model.SparkPlanNode;
@@ -27,7 +28,7 @@ import java.util.Set;
  * <p>Wasted core-seconds, measured: the exchanges' "shuffle write time" + "fetch wait time", in
  * the share of exchanges above the threshold.
  */
-public final class ManyExchangesRule extends BaseRule {
+public final class ManyExchangesRule extends BaseRule implements SqlExecutionRule {
 
     public static final String ID = "sql.many-exchanges";
 
@@ -37,16 +38,13 @@ public final class ManyExchangesRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
+    public List<Finding> evaluate(SqlExecution sql, AnalysisContext context) {
         long max = context.settings(ID).getLong("maxExchanges");
-        List<Finding> findings = new ArrayList<>();
-        for (SqlExecution sql : context.application().sqlExecutions()) {
-            List<SparkPlanNode> exchanges = SqlPlans.distinct(SqlPlans.nodes(sql, NativeOperators.Kind.SHUFFLE_EXCHANGE));
-            if (exchanges.size() > max) {
-                findings.add(finding(context, sql, exchanges, max));
-            }
+        List<SparkPlanNode> exchanges = SqlPlans.distinct(SqlPlans.nodes(sql, NativeOperators.Kind.SHUFFLE_EXCHANGE));
+        if (exchanges.size() <= max) {
+            return List.of();
         }
-        return findings;
+        return List.of(finding(context, sql, exchanges, max));
     }
 
     private static Finding finding(AnalysisContext context, SqlExecution sql, List<SparkPlanNode> exchanges, long max) {

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.ApplicationRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -28,7 +29,7 @@ import java.util.TreeSet;
  * run time (split by input bytes): what reading from a cache would have saved, before the cost of
  * caching.
  */
-public final class RepeatedScanRule extends BaseRule {
+public final class RepeatedScanRule extends BaseRule implements ApplicationRule {
 
     public static final String ID = "sql.repeated-scan";
 
@@ -38,6 +39,12 @@ public final class RepeatedScanRule extends BaseRule {
     }
 
     private record Read(SqlExecution sql, SparkPlanNode scan, long bytes) {
+    }
+
+    /** Looks across SQL executions: a relation read N times so far has been read N times. */
+    @Override
+    public boolean appliesWhileRunning() {
+        return true;
     }
 
     @Override
@@ -56,7 +63,7 @@ public final class RepeatedScanRule extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         byRelation.forEach((relation, reads) -> {
             if (reads.size() >= settings.getLong("minScans")) {
-                findings.add(finding(context, reads));
+                findings.add(finding(context, reads).withSubject("relation:" + relation));
             }
         });
         return findings;

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.SqlExecutionRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -27,7 +28,7 @@ import java.util.OptionalLong;
  * <p>Wasted core-seconds: the scan's share of its query's input stages' run time (split by input
  * bytes) x savingsFraction, since the log cannot know which partitions the query needed.
  */
-public final class ScanNoPartitionFilterRule extends BaseRule {
+public final class ScanNoPartitionFilterRule extends BaseRule implements SqlExecutionRule {
 
     public static final String ID = "sql.scan-no-partition-filter";
 
@@ -37,24 +38,23 @@ public final class ScanNoPartitionFilterRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
+    public List<Finding> evaluate(SqlExecution sql, AnalysisContext context) {
         RuleSettings settings = context.settings(ID);
         List<Finding> findings = new ArrayList<>();
-        for (SqlExecution sql : context.application().sqlExecutions()) {
-            for (SparkPlanNode scan : SqlPlans.nodes(sql, n -> NativeOperators.isRelationScan(n.nodeName()))) {
-                String partitionFilters = scan.metadata().get("PartitionFilters");
-                if (partitionFilters == null || !partitionFilters.trim().equals("[]")) {
-                    continue;
-                }
-                OptionalLong partitions = SqlPlans.metric(sql, scan, "number of partitions read");
-                OptionalLong bytes = SqlPlans.metric(sql, scan, "size of files read");
-                if (partitions.isEmpty() || bytes.isEmpty()) {
-                    continue;   // not a partitioned table, or a log without these metrics: no evidence
-                }
-                if (partitions.getAsLong() >= settings.getLong("minPartitionsRead")
-                        && bytes.getAsLong() >= settings.getLong("minBytesRead")) {
-                    findings.add(finding(context, settings, sql, scan, partitions.getAsLong(), bytes.getAsLong()));
-                }
+        for (SparkPlanNode scan : SqlPlans.nodes(sql, n -> NativeOperators.isRelationScan(n.nodeName()))) {
+            String partitionFilters = scan.metadata().get("PartitionFilters");
+            if (partitionFilters == null || !partitionFilters.trim().equals("[]")) {
+                continue;
+            }
+            OptionalLong partitions = SqlPlans.metric(sql, scan, "number of partitions read");
+            OptionalLong bytes = SqlPlans.metric(sql, scan, "size of files read");
+            if (partitions.isEmpty() || bytes.isEmpty()) {
+                continue;   // not a partitioned table, or a log without these metrics: no evidence
+            }
+            if (partitions.getAsLong() >= settings.getLong("minPartitionsRead")
+                    && bytes.getAsLong() >= settings.getLong("minBytesRead")) {
+                findings.add(finding(context, settings, sql, scan, partitions.getAsLong(), bytes.getAsLong())
+                        .withSubject(SqlPlans.nodeKey(sql, scan)));
             }
         }
         return findings;

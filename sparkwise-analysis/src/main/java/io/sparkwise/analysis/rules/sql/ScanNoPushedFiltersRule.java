@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.SqlExecutionRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.analysis.rules.Format;
@@ -30,7 +31,7 @@ import java.util.Set;
  *
  * <p>Wasted core-seconds: the scan's share of its query's input stages' run time x savingsFraction.
  */
-public final class ScanNoPushedFiltersRule extends BaseRule {
+public final class ScanNoPushedFiltersRule extends BaseRule implements SqlExecutionRule {
 
     public static final String ID = "sql.scan-no-pushed-filters";
 
@@ -42,26 +43,25 @@ public final class ScanNoPushedFiltersRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
+    public List<Finding> evaluate(SqlExecution sql, AnalysisContext context) {
         RuleSettings settings = context.settings(ID);
         List<Finding> findings = new ArrayList<>();
-        for (SqlExecution sql : context.application().sqlExecutions()) {
-            for (SparkPlanNode filter : SqlPlans.nodes(sql, NativeOperators.Kind.FILTER)) {
-                if (filter.children().size() != 1) {
-                    continue;
-                }
-                SparkPlanNode scan = SqlPlans.skipWrappers(filter.children().get(0));
-                String condition = condition(filter);
-                if (!NativeOperators.isRelationScan(scan.nodeName()) || !isColumnar(scan)
-                        || !onlyNotNull(scan.metadata().get("PushedFilters")) || !hasRealPredicate(condition)) {
-                    continue;
-                }
-                OptionalLong bytes = SqlPlans.metric(sql, scan, "size of files read");
-                if (bytes.isEmpty() || bytes.getAsLong() < settings.getLong("minBytesRead")) {
-                    continue;
-                }
-                findings.add(finding(context, settings, sql, filter, scan, condition, bytes.getAsLong()));
+        for (SparkPlanNode filter : SqlPlans.nodes(sql, NativeOperators.Kind.FILTER)) {
+            if (filter.children().size() != 1) {
+                continue;
             }
+            SparkPlanNode scan = SqlPlans.skipWrappers(filter.children().get(0));
+            String condition = condition(filter);
+            if (!NativeOperators.isRelationScan(scan.nodeName()) || !isColumnar(scan)
+                    || !onlyNotNull(scan.metadata().get("PushedFilters")) || !hasRealPredicate(condition)) {
+                continue;
+            }
+            OptionalLong bytes = SqlPlans.metric(sql, scan, "size of files read");
+            if (bytes.isEmpty() || bytes.getAsLong() < settings.getLong("minBytesRead")) {
+                continue;
+            }
+            findings.add(finding(context, settings, sql, filter, scan, condition, bytes.getAsLong())
+                    .withSubject(SqlPlans.nodeKey(sql, filter)));
         }
         return findings;
     }

@@ -5,6 +5,7 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.SqlExecutionRule;
 import io.sparkwise.analysis.RuleSettings;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.spark.SparkDefaults;
@@ -32,7 +33,7 @@ import java.util.OptionalLong;
  * <p>Wasted core-seconds, measured: the two sides' "shuffle write time" + "fetch wait time" and
  * the sort time of the Sorts under the join, all task time a broadcast join does not spend.
  */
-public final class SortMergeJoinSmallSideRule extends BaseRule {
+public final class SortMergeJoinSmallSideRule extends BaseRule implements SqlExecutionRule {
 
     public static final String ID = "sql.sort-merge-join-small-side";
     static final String THRESHOLD_KEY = "spark.sql.autoBroadcastJoinThreshold";
@@ -43,34 +44,32 @@ public final class SortMergeJoinSmallSideRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
+    public List<Finding> evaluate(SqlExecution sql, AnalysisContext context) {
         RuleSettings settings = context.settings(ID);
-        Application app = context.application();
-        long limit = broadcastLimit(app, settings);
+        long limit = broadcastLimit(context.application(), settings);
         List<Finding> findings = new ArrayList<>();
-        for (SqlExecution sql : app.sqlExecutions()) {
-            for (SparkPlanNode join : SqlPlans.nodes(sql, NativeOperators.Kind.SORT_MERGE_JOIN)) {
-                if (join.children().size() != 2) {
-                    continue;
-                }
-                Optional<SparkPlanNode> left = SqlPlans.firstBelow(join.children().get(0), NativeOperators.Kind.SHUFFLE_EXCHANGE);
-                Optional<SparkPlanNode> right = SqlPlans.firstBelow(join.children().get(1), NativeOperators.Kind.SHUFFLE_EXCHANGE);
-                if (left.isEmpty() || right.isEmpty()) {
-                    continue;   // a bucketed or pre-partitioned side: nothing was shuffled for this join
-                }
-                OptionalLong leftBytes = SqlPlans.metric(sql, left.get(), "data size");
-                OptionalLong rightBytes = SqlPlans.metric(sql, right.get(), "data size");
-                if (leftBytes.isEmpty() || rightBytes.isEmpty()) {
-                    continue;   // an older log without the "data size" metric: we do not guess the sizes
-                }
-                boolean leftSmall = leftBytes.getAsLong() <= rightBytes.getAsLong();
-                long small = Math.min(leftBytes.getAsLong(), rightBytes.getAsLong());
-                long large = Math.max(leftBytes.getAsLong(), rightBytes.getAsLong());
-                if (small <= 0 || small > limit || !canBuild(join.simpleString(), leftSmall)) {
-                    continue;
-                }
-                findings.add(finding(context, settings, sql, join, List.of(left.get(), right.get()), leftSmall, small, large));
+        for (SparkPlanNode join : SqlPlans.nodes(sql, NativeOperators.Kind.SORT_MERGE_JOIN)) {
+            if (join.children().size() != 2) {
+                continue;
             }
+            Optional<SparkPlanNode> left = SqlPlans.firstBelow(join.children().get(0), NativeOperators.Kind.SHUFFLE_EXCHANGE);
+            Optional<SparkPlanNode> right = SqlPlans.firstBelow(join.children().get(1), NativeOperators.Kind.SHUFFLE_EXCHANGE);
+            if (left.isEmpty() || right.isEmpty()) {
+                continue;   // a bucketed or pre-partitioned side: nothing was shuffled for this join
+            }
+            OptionalLong leftBytes = SqlPlans.metric(sql, left.get(), "data size");
+            OptionalLong rightBytes = SqlPlans.metric(sql, right.get(), "data size");
+            if (leftBytes.isEmpty() || rightBytes.isEmpty()) {
+                continue;   // an older log without the "data size" metric: we do not guess the sizes
+            }
+            boolean leftSmall = leftBytes.getAsLong() <= rightBytes.getAsLong();
+            long small = Math.min(leftBytes.getAsLong(), rightBytes.getAsLong());
+            long large = Math.max(leftBytes.getAsLong(), rightBytes.getAsLong());
+            if (small <= 0 || small > limit || !canBuild(join.simpleString(), leftSmall)) {
+                continue;
+            }
+            findings.add(finding(context, settings, sql, join, List.of(left.get(), right.get()), leftSmall, small, large)
+                    .withSubject(SqlPlans.nodeKey(sql, join)));
         }
         return findings;
     }

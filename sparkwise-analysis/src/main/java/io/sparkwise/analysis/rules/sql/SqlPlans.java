@@ -74,6 +74,25 @@ final class SqlPlans {
         return OptionalLong.empty();
     }
 
+    /**
+     * A plan node's identity within its query, for a finding's key: "node:N", N its position in
+     * the plan visited parents first (0 the root);
+     * the first position when a reused node appears twice.
+     */
+    static String nodeKey(SqlExecution sql, SparkPlanNode node) {
+        int[] position = {0, -1};
+        sql.plan().ifPresent(root -> root.forEach(n -> {
+            if (n == node && position[1] < 0) {
+                position[1] = position[0];
+            }
+            position[0]++;
+        }));
+        if (position[1] < 0) {
+            throw new IllegalArgumentException("node " + node.nodeName() + " is not in the plan of SQL " + sql.id());
+        }
+        return "node:" + position[1];
+    }
+
     /** Nodes that appear twice in a tree (a subquery broadcast reused in the main plan) counted once. */
     static List<SparkPlanNode> distinct(List<SparkPlanNode> nodes) {
         List<SparkPlanNode> out = new ArrayList<>();

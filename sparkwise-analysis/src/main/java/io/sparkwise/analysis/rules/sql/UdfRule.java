@@ -5,12 +5,12 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Recommendation;
 import io.sparkwise.analysis.BaseRule;
 import io.sparkwise.analysis.RuleCategory;
+import io.sparkwise.analysis.SqlExecutionRule;
 import io.sparkwise.analysis.Scope;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.SparkPlanNode;
 import io.sparkwise.model.SqlExecution;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * <p>Wasted core-seconds: the query's executor run time x savingsFraction (the log does not time
  * the UDF apart from the rest of its stage).
  */
-public final class UdfRule extends BaseRule {
+public final class UdfRule extends BaseRule implements SqlExecutionRule {
 
     public static final String ID = "sql.udf";
     static final String ARROW_UDF_KEY = "spark.sql.execution.pythonUDF.arrow.enabled";
@@ -36,18 +36,15 @@ public final class UdfRule extends BaseRule {
     }
 
     @Override
-    public List<Finding> evaluate(AnalysisContext context) {
+    public List<Finding> evaluate(SqlExecution sql, AnalysisContext context) {
         double fraction = context.settings(ID).get("savingsFraction");
-        List<Finding> findings = new ArrayList<>();
-        for (SqlExecution sql : context.application().sqlExecutions()) {
-            List<SparkPlanNode> python = SqlPlans.nodes(sql, NativeOperators.Kind.PYTHON_UDF);
-            List<SparkPlanNode> jvmInFilters = SqlPlans.nodes(sql, n -> NativeOperators.kindOf(n.nodeName())
-                    == NativeOperators.Kind.FILTER && UdfCalls.first(n.simpleString()).isPresent());
-            if (!python.isEmpty() || !jvmInFilters.isEmpty()) {
-                findings.add(finding(context, sql, python, jvmInFilters, fraction));
-            }
+        List<SparkPlanNode> python = SqlPlans.nodes(sql, NativeOperators.Kind.PYTHON_UDF);
+        List<SparkPlanNode> jvmInFilters = SqlPlans.nodes(sql, n -> NativeOperators.kindOf(n.nodeName())
+                == NativeOperators.Kind.FILTER && UdfCalls.first(n.simpleString()).isPresent());
+        if (python.isEmpty() && jvmInFilters.isEmpty()) {
+            return List.of();
         }
-        return findings;
+        return List.of(finding(context, sql, python, jvmInFilters, fraction));
     }
 
     private static Finding finding(AnalysisContext context, SqlExecution sql, List<SparkPlanNode> python,

@@ -1,0 +1,28 @@
+package io.sparkwise.analysis;
+
+import io.sparkwise.model.Job;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A rule that judges one job on its own, once the job has ended. Its findings are scoped to the job. */
+public interface JobRule extends Rule {
+
+    /** The findings about one job (the context's application holds it). */
+    List<Finding> evaluate(Job job, AnalysisContext context);
+
+    @Override
+    default boolean appliesWhileRunning() {
+        return true;
+    }
+
+    /** Every job, in the application's order. */
+    @Override
+    default List<Finding> evaluate(AnalysisContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (Job job : context.application().jobs()) {
+            findings.addAll(evaluate(job, context));
+        }
+        return findings;
+    }
+}
