@@ -298,10 +298,25 @@ final class ResultReader {
         double wasted = exact(impact.get(0), extra.path("impact") + "[0]");
         double savings = exact(impact.get(1), extra.path("impact") + "[1]");
         Obj recommendation = o.object("recommendation");
-        return new Finding(o.string("ruleId"), severity, o.string("title"), scope(o.object("scope")), evidence,
+        String ruleId = o.string("ruleId");
+        Scope scope = scope(o.object("scope"));
+        return new Finding(ruleId, severity, o.string("title"), scope, subject(o, ruleId, scope), evidence,
                 new Impact(wasted, savings),
                 new Recommendation(recommendation.string("text"), recommendation.stringMap("config")),
                 o.strings("missingEvidence"), o.optString("causedBy"));
+    }
+
+    /** The subject is the part of the key after {@code ruleId@scope#} (docs/rules.md, "Finding keys"). */
+    private static Optional<String> subject(Obj o, String ruleId, Scope scope) {
+        String key = o.string("key");
+        String prefix = ruleId + "@" + scope.key();
+        if (key.equals(prefix)) {
+            return Optional.empty();
+        }
+        if (key.startsWith(prefix + "#") && key.length() > prefix.length() + 1) {
+            return Optional.of(key.substring(prefix.length() + 1));
+        }
+        throw malformed(o.path("key"), prefix + " or " + prefix + "#SUBJECT");
     }
 
     /** A number, or the text of an infinite one (see LosslessJson). */
