@@ -17,15 +17,16 @@ import java.util.zip.GZIPOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code cost --format json} and {@code simulate --format json} on a handful of corpus logs, byte
- * for byte against the output recorded before their field writers moved into the engine (issue 16,
- * item 3). A change must be deliberate: regenerate with {@code -Dsparkwise.golden.update=true}, and
- * justify each difference in the commit message and in docs/json.md.
+ * {@code cost --format json} and {@code simulate --format json} on a handful of corpus logs, and
+ * {@code compare} on pairs of them, byte for byte against the output recorded before their field
+ * writers moved into the engine and compare went through it (issue 16, item 3). A change must be
+ * deliberate: regenerate with {@code -Dsparkwise.golden.update=true}, and justify each difference
+ * in the commit message and in docs/json.md.
  */
-class GoldenCostSimulateTest {
+class GoldenCommandsTest {
 
-    static final Path GOLDEN = Path.of("sparkwise-cli/src/test/resources/golden/cost-simulate.json.gz");
-    static final Path ACTUAL = Path.of("sparkwise-cli/target/golden/cost-simulate.json");
+    static final Path GOLDEN = Path.of("sparkwise-cli/src/test/resources/golden/commands.json.gz");
+    static final Path ACTUAL = Path.of("sparkwise-cli/target/golden/commands.json");
 
     private static final String EVENTS = "../shared/eventlogs/";
 
@@ -41,7 +42,7 @@ class GoldenCostSimulateTest {
             EVENTS + "mcp-apache-spark-history-server/skills/cli/e2e/spark-events/local-1776286786993.zstd",
             EVENTS + "spark-rapids-tools/spark-events-profiling/nds_q66_gpu.zstd");
 
-    /** Each command line, one after the other: several price contexts, and simulate's options. */
+    /** Each command line, one after the other: several price contexts, simulate's options, compare's formats. */
     static List<List<String>> commands() {
         List<List<String>> commands = new java.util.ArrayList<>();
         for (String log : LOGS) {
@@ -54,11 +55,19 @@ class GoldenCostSimulateTest {
                 "dataproc", "--runs-per-day", "24", "--format", "json"));
         commands.add(List.of("simulate", yarn, "--executors", "4,1", "--cores", "2", "--dynamic-allocation", "0,4",
                 "--format", "json"));
+        String join = EVENTS + "spark-rapids-tools/spark-events-profiling/rapids_join_eventlog.zstd";
+        String join2 = EVENTS + "spark-rapids-tools/spark-events-profiling/rapids_join_eventlog2.zstd";
+        commands.add(List.of("compare", join, join2, "--format", "json", "--fail-on-regression", "5"));
+        commands.add(List.of("compare", LOGS.get(1), EVENTS + "apache-spark/spark-events/local-1422981759269",
+                "--format", "json"));
+        commands.add(List.of("compare", yarn, LOGS.get(3), "--format", "json"));
+        commands.add(List.of("compare", LOGS.get(4), LOGS.get(5)));
+        commands.add(List.of("compare", LOGS.get(0), LOGS.get(2), "--format", "markdown"));
         return commands;
     }
 
     @Test
-    void costAndSimulateJson_someCorpusLogs_areByteIdenticalToTheGolden() throws IOException {
+    void costSimulateCompare_someCorpusLogs_areByteIdenticalToTheGolden() throws IOException {
         StringBuilder actual = new StringBuilder();
         for (List<String> command : commands()) {
             CliRun run = CliRun.run(SparkwiseCli.commandLine(CommandLine.defaultFactory()), command.toArray(String[]::new));
@@ -79,7 +88,7 @@ class GoldenCostSimulateTest {
             Files.writeString(ACTUAL, actual, StandardCharsets.UTF_8);
         }
         assertThat(GoldenAnalyzeTest.firstDifference(expected, actual.toString()))
-                .as("cost/simulate --format json differ from the golden; full output in " + ACTUAL)
+                .as("cost, simulate or compare differ from the golden; full output in " + ACTUAL)
                 .isEmpty();
     }
 
