@@ -14,6 +14,7 @@ import io.sparkwise.eventlog.source.LogInput;
 import io.sparkwise.model.SparkwiseException;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,8 @@ class ResultJsonCostSimulationTest {
         int costed = 0;
         int simulated = 0;
         int withoutSelfCheck = 0;
+        long bytesWithout = 0;
+        long bytesWith = 0;
         for (LogInput log : sparkwise.discover(CORPUS)) {
             AnalysisResult result;
             try {
@@ -60,9 +63,13 @@ class ResultJsonCostSimulationTest {
             costed += result.cost().isPresent() ? 1 : 0;
             simulated += result.simulation().isPresent() ? 1 : 0;
             withoutSelfCheck += result.simulation().filter(w -> w.selfCheck().isEmpty()).isPresent() ? 1 : 0;
+            bytesWith += json.getBytes(StandardCharsets.UTF_8).length;
+            bytesWithout += ResultJson.toJson(AnalysisResult.of(result.application(), result.analysis()))
+                    .getBytes(StandardCharsets.UTF_8).length;
         }
         System.out.printf("cost and simulation round trips: %d costed, %d simulated (%d without a self-check), "
-                + "not read: %s%n", costed, simulated, withoutSelfCheck, unreadable);
+                + "not read: %s; compact JSON %,d bytes without them, %,d with (+%.1f%%)%n", costed, simulated,
+                withoutSelfCheck, unreadable, bytesWithout, bytesWith, 100.0 * (bytesWith - bytesWithout) / bytesWithout);
         assertThat(costed).as("not read: %s", unreadable).isGreaterThan(80);
         // Logs without a successful task have no simulation; most have one.
         assertThat(simulated).isGreaterThan(60);
