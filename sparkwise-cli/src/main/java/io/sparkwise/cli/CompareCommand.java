@@ -1,10 +1,10 @@
 package io.sparkwise.cli;
 
-import io.sparkwise.analysis.Analyzer;
-import io.sparkwise.analysis.Thresholds;
 import io.sparkwise.analysis.compare.Comparison;
 import io.sparkwise.analysis.compare.MetricDelta;
-import io.sparkwise.eventlog.EventLogReader;
+import io.sparkwise.engine.AnalysisOptions;
+import io.sparkwise.engine.AnalysisResult;
+import io.sparkwise.engine.Sparkwise;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.SparkwiseException;
 import io.sparkwise.report.compare.ComparisonFormat;
@@ -68,11 +68,14 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces of errors on stderr.")
     boolean verbose;
 
+    /** Reads and analyzes both runs: the same code as every other front end. */
+    private static final Sparkwise ENGINE = new Sparkwise();
+
     private final ApplicationSource source;
 
-    /** As picocli creates it. */
+    /** As picocli creates it: logs found and read by the engine. */
     public CompareCommand() {
-        this(ApplicationSource.of(new EventLogReader()));
+        this(EngineSource.of(ENGINE));
     }
 
     CompareCommand(ApplicationSource source) {
@@ -85,15 +88,19 @@ public final class CompareCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--fail-on-regression must be a percentage of 0 or more, was " + failOnRegression);
         }
-        Application b = read(before);
-        Application a = read(after);
-        Analyzer analyzer = Analyzer.withBuiltInRules();
-        Comparison comparison = Comparison.of(b, analyzer.analyze(b, Thresholds.defaults()).findings(),
-                a, analyzer.analyze(a, Thresholds.defaults()).findings());
+        AnalysisResult b = analyze(read(before));
+        AnalysisResult a = analyze(read(after));
+        Comparison comparison = Comparison.of(b.application(), b.analysis().findings(),
+                a.application(), a.analysis().findings());
         if (!render(comparison)) {
             return ExitCodes.USAGE;
         }
         return failOnRegression == null ? ExitCodes.OK : regressionExit(comparison.regressions(failOnRegression));
+    }
+
+    /** The shipped rules and thresholds, no cost and no simulation: a comparison needs only the findings. */
+    private static AnalysisResult analyze(Application application) {
+        return ENGINE.analyze(application, AnalysisOptions.defaults());
     }
 
     /** The one application attempt at {@code path}; a {@link SparkwiseException} for the handler otherwise. */

@@ -4,7 +4,6 @@ import io.sparkwise.advisor.cost.CostReport;
 import io.sparkwise.advisor.cost.PriceContext;
 import io.sparkwise.engine.AnalysisOptions;
 import io.sparkwise.engine.Sparkwise;
-import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.model.Application;
 import io.sparkwise.report.advisor.CostRenderer;
 import picocli.CommandLine.Command;
@@ -53,8 +52,9 @@ public final class CostCommand implements Callable<Integer> {
             throw PlanCommand.usage("--format '" + format + "' is not one of: text, json");
         }
         PriceContext context = prices.context();
-        Application app = ApplicationSource.of(new EventLogReader()).readOne(log, "cost needs one log");
-        CostReport report = new Sparkwise().analyze(app, AnalysisOptions.defaults().withPrices(context, prices.runs()))
+        Sparkwise engine = new Sparkwise();
+        Application app = EngineSource.of(engine).readOne(log, "cost needs one log");
+        CostReport report = engine.analyze(app, AnalysisOptions.defaults().withPrices(context, prices.runs()))
                 .cost().orElseThrow();
         CostRenderer renderer = new CostRenderer();
         String text = format.equals("json") ? renderer.json(report) : renderer.text(report);

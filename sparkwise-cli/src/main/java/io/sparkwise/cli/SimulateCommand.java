@@ -1,7 +1,7 @@
 package io.sparkwise.cli;
 
 import io.sparkwise.engine.AnalysisOptions;
-import io.sparkwise.eventlog.EventLogReader;
+import io.sparkwise.engine.Sparkwise;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.SparkwiseException;
@@ -83,9 +83,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private final ApplicationSource source;
 
-    /** As picocli creates it. */
+    /** As picocli creates it: logs found and read by the engine. */
     public SimulateCommand() {
-        this(ApplicationSource.of(new EventLogReader()));
+        this(EngineSource.of(new Sparkwise()));
     }
 
     SimulateCommand(ApplicationSource source) {

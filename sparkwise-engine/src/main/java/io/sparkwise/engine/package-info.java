@@ -11,7 +11,9 @@
  *       optional simulation; {@code defaults()} is what {@code sparkwise analyze LOG} does.</li>
  *   <li>{@link io.sparkwise.engine.AnalysisResult}: the application (with its read report), the
  *       analysis, the optional cost and simulation.</li>
- *   <li>{@code io.sparkwise.engine.json.ResultJson}: a result as JSON and back.</li>
+ *   <li>{@code io.sparkwise.engine.json.ResultJson}: a result as JSON and back, its cost and
+ *       simulation included; {@code CostJson} and {@code WhatIfJson} write those fields, for the
+ *       {@code cost} and {@code simulate} documents too.</li>
  * </ul>
  *
  * <p>Errors users cause are {@link io.sparkwise.model.SparkwiseException}s; each method says which.

@@ -175,6 +175,34 @@ final class JsonTree {
             throw malformed(path(name), "a number");
         }
 
+        /**
+         * A double as the generator wrote it: a number, or the text Jackson writes for a value JSON
+         * has no number for ({@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}).
+         */
+        double exactDouble(String name) {
+            Object value = required(name);
+            if (value instanceof Number n) {
+                return n.doubleValue();
+            }
+            if (value instanceof String text) {
+                switch (text) {
+                    case "NaN" -> {
+                        return Double.NaN;
+                    }
+                    case "Infinity" -> {
+                        return Double.POSITIVE_INFINITY;
+                    }
+                    case "-Infinity" -> {
+                        return Double.NEGATIVE_INFINITY;
+                    }
+                    default -> {
+                        // not a number: the message below
+                    }
+                }
+            }
+            throw malformed(path(name), "a number");
+        }
+
         boolean bool(String name) {
             if (required(name) instanceof Boolean b) {
                 return b;

@@ -62,6 +62,12 @@ final class LosslessJson {
             finding(finding);
         }
         json.writeEndArray();
+        if (result.cost().isPresent()) {
+            CostJson.writeLossless(result.cost().get(), json);
+        }
+        if (result.simulation().isPresent()) {
+            WhatIfJson.writeLossless(result.simulation().get(), json);
+        }
         json.writeEndObject();
     }
 

@@ -32,9 +32,10 @@ import static java.util.Objects.requireNonNull;
  * gives the same bytes. One writer serves both: {@code JsonReport} calls
  * {@link #write(AnalysisResult, JsonGenerator, Detail)} with {@link Detail#REPORT}.
  *
- * <p>Not written (version 1): {@link AnalysisResult#cost()} and {@link AnalysisResult#simulation()};
- * they are computed again from the application with the price context or cluster options, and read
- * back as empty.
+ * <p>A result's {@link AnalysisResult#cost()} and {@link AnalysisResult#simulation()}, when present,
+ * are its {@code cost} and {@code simulation} objects: the fields of {@code sparkwise cost} and
+ * {@code sparkwise simulate --format json}, written by the same {@link CostJson} and
+ * {@link WhatIfJson}, with what those fields leave out in the lossless section.
  *
  * <p>Strings from logs may hold anything: control characters are escaped as JSON requires, and
  * every UTF-16 surrogate is written as a JSON escape (backslash, u, four hex digits), so a lone

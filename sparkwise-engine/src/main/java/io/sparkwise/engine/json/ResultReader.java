@@ -1,5 +1,6 @@
 package io.sparkwise.engine.json;
 
+import io.sparkwise.advisor.cost.CostReport;
 import io.sparkwise.analysis.Analysis;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.analysis.Impact;
@@ -29,6 +30,7 @@ import io.sparkwise.model.TaskFailureKind;
 import io.sparkwise.model.TaskMetric;
 import io.sparkwise.model.TaskMetricTotals;
 import io.sparkwise.model.TaskQuantity;
+import io.sparkwise.simulator.WhatIf;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -78,7 +80,16 @@ final class ResultReader {
                 sqlExecutions(),
                 each(root.objects("taskFailures"), this::taskFailure),
                 readReport(root.object("readReport")));
-        return AnalysisResult.of(application, analysis());
+        return new AnalysisResult(application, analysis(), cost(), simulation());
+    }
+
+    /** The cost, when the result has one: its fields, and the lossless section's rest of it. */
+    private Optional<CostReport> cost() {
+        return root.optObject("cost").map(cost -> CostJson.read(cost, lossless.object("cost")));
+    }
+
+    private Optional<WhatIf> simulation() {
+        return root.optObject("simulation").map(simulation -> WhatIfJson.read(simulation, lossless.object("simulation")));
     }
 
     private ApplicationInfo info(Obj o) {

@@ -81,6 +81,17 @@ final class ResultWriter {
         json.writeEndArray();
         taskFailures("taskFailures", app.taskFailures());
         readReport(app.readReport());
+        // Each only when the result has it (absent is absent): the analyze report has neither.
+        if (result.cost().isPresent()) {
+            json.writeObjectFieldStart("cost");
+            CostJson.writeFields(result.cost().get(), json);
+            json.writeEndObject();
+        }
+        if (result.simulation().isPresent()) {
+            json.writeObjectFieldStart("simulation");
+            WhatIfJson.writeFields(result.simulation().get(), json);
+            json.writeEndObject();
+        }
         if (detail == ResultJson.Detail.LOSSLESS) {
             new LosslessJson(json).write(result);
         }

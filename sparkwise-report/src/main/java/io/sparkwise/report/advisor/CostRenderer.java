@@ -8,6 +8,7 @@ import io.sparkwise.advisor.cost.CostReport;
 import io.sparkwise.advisor.cost.ExecutorCost;
 import io.sparkwise.advisor.cost.FindingSaving;
 import io.sparkwise.advisor.cost.SpotEstimate;
+import io.sparkwise.engine.json.CostJson;
 import io.sparkwise.report.TextTable;
 import io.sparkwise.report.Units;
 
@@ -103,77 +104,16 @@ public final class CostRenderer {
         t.lines("  ").forEach(l -> out.append(l).append('\n'));
     }
 
+    /**
+     * The {@code cost --format json} document: its schema version, then the cost's fields as the
+     * engine writes them (the same fields as the {@code cost} of a stored result).
+     */
     public String json(CostReport r) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", 1);
-            g.writeStringField("applicationId", r.applicationId());
-            g.writeStringField("context", r.context());
-            g.writeStringField("currency", "USD");
-            g.writeNumberField("total", r.totalDollars());
-            g.writeNumberField("busy", r.busyDollars());
-            g.writeNumberField("idle", r.idleDollars());
-            g.writeNumberField("driver", r.driverDollars());
-            g.writeNumberField("perCoreHour", r.dollarsPerCoreHour());
-            g.writeArrayFieldStart("executors");
-            for (ExecutorCost e : r.executors()) {
-                g.writeStartObject();
-                g.writeStringField("id", e.id());
-                g.writeBooleanField("driver", e.driver());
-                g.writeNumberField("totalCores", e.cores());
-                g.writeNumberField("containerMiB", e.containerMib());
-                g.writeNumberField("hours", e.hours());
-                g.writeNumberField("share", e.share());
-                g.writeNumberField("perHour", e.ratePerHour());
-                g.writeNumberField("cost", e.dollars());
-                g.writeNumberField("busyFraction", e.busyFraction());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            if (r.spot().isPresent()) {
-                SpotEstimate s = r.spot().get();
-                g.writeObjectFieldStart("spot");
-                g.writeNumberField("spot", s.spotDollars());
-                g.writeNumberField("expectedInterruptions", s.expectedInterruptions());
-                g.writeNumberField("lostCoreSecondsPerInterruption", s.lostCoreSecondsPerInterruption());
-                g.writeNumberField("reexecution", s.reexecutionDollars());
-                g.writeNumberField("expected", s.expectedDollars());
-                g.writeStringField("formula", s.formula());
-                g.writeEndObject();
-            }
-            if (r.autoScaling().isPresent()) {
-                AutoScalingSaving a = r.autoScaling().get();
-                g.writeObjectFieldStart("autoScaling");
-                g.writeStringField("cluster", a.cluster());
-                g.writeNumberField("executorHoursAsRun", a.executorHoursAsRun());
-                g.writeNumberField("executorHoursSimulated", a.executorHoursSimulated());
-                g.writeNumberField("durationAsRun", a.wallMsAsRun());
-                g.writeNumberField("durationSimulated", a.wallMsSimulated());
-                g.writeNumberField("saving", a.dollars());
-                g.writeEndObject();
-            }
-            g.writeArrayFieldStart("findings");
-            for (FindingSaving f : r.findings()) {
-                g.writeStartObject();
-                g.writeStringField("ruleId", f.ruleId());
-                g.writeNumberField("wastedCoreSeconds", f.wastedCoreSeconds());
-                g.writeNumberField("saving", f.dollars());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            if (r.monthly().isPresent()) {
-                CostReport.MonthlyProjection m = r.monthly().get();
-                g.writeObjectFieldStart("monthly");
-                g.writeNumberField("runsPerDay", r.runsPerDay().getAsInt());
-                g.writeNumberField("runsPerMonth", m.runsPerMonth());
-                g.writeNumberField("cost", m.cost());
-                g.writeNumberField("findingSavings", m.findingSavings());
-                g.writeNumberField("autoScalingSavings", m.autoScalingSavings());
-                g.writeEndObject();
-            }
-            PlanRenderer.strings(g, "prices", r.prices());
-            PlanRenderer.strings(g, "notes", r.notes());
+            CostJson.writeFields(r, g);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
