@@ -1,4 +1,4 @@
-package io.sparkwise.eventlog.build;
+package io.sparkwise.state;
 
 import io.sparkwise.model.Job;
 import io.sparkwise.model.JobStatus;
@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Mutable state of one job while the log is read (Spark's LiveJob). */
+/** Mutable state of one job while events are applied (Spark's LiveJob). */
 final class LiveJob {
     final int jobId;
     final String name;

@@ -1,4 +1,4 @@
-package io.sparkwise.eventlog.build;
+package io.sparkwise.state;
 
 import io.sparkwise.model.Executor;
 
@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 
-/** Mutable state of one executor while the log is read (Spark's LiveExecutor). */
+/** Mutable state of one executor while events are applied (Spark's LiveExecutor). */
 final class LiveExecutor {
     final String id;
     final long addTime;

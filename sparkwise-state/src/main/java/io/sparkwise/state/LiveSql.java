@@ -1,4 +1,4 @@
-package io.sparkwise.eventlog.build;
+package io.sparkwise.state;
 
 import io.sparkwise.model.SparkPlanNode;
 import io.sparkwise.model.SqlExecution;
@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
-/** Mutable state of one SQL execution while the log is read (Spark's LiveExecutionData). */
+/** Mutable state of one SQL execution while events are applied (Spark's LiveExecutionData). */
 final class LiveSql {
     final long id;
     /** Seen SQLExecutionStart; executions known only from their jobs are not reported. */
@@ -50,15 +50,19 @@ final class LiveSql {
             }
         }
         return new SqlExecution(id, description, details, physicalPlanDescription, submissionTime, completionTime,
-                status(failed), errorMessage, succeeded, failed, running, plan, mine, rootExecutionId);
+                status(!failed.isEmpty()), errorMessage, succeeded, failed, running, plan, mine, rootExecutionId);
     }
 
     /** As the History Server's /sql: RUNNING until the end event, FAILED with an error or a failed job. */
-    private String status(List<Integer> failedJobs) {
+    String status() {
+        return status(jobs.containsValue("FAILED"));
+    }
+
+    private String status(boolean anyJobFailed) {
         if (completionTime.isEmpty()) {
             return "RUNNING";
         }
-        if (errorMessage.isPresent() || !failedJobs.isEmpty()) {
+        if (errorMessage.isPresent() || anyJobFailed) {
             return "FAILED";
         }
         return "COMPLETED";

@@ -1,19 +1,20 @@
-package io.sparkwise.eventlog.build;
+package io.sparkwise.eventlog.parse;
+
+import io.sparkwise.state.event.StageInfo;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 
-import static io.sparkwise.eventlog.build.JsonAccess.asObj;
-import static io.sparkwise.eventlog.build.JsonAccess.integer;
-import static io.sparkwise.eventlog.build.JsonAccess.intList;
-import static io.sparkwise.eventlog.build.JsonAccess.list;
-import static io.sparkwise.eventlog.build.JsonAccess.lng;
-import static io.sparkwise.eventlog.build.JsonAccess.optLng;
-import static io.sparkwise.eventlog.build.JsonAccess.optStr;
-import static io.sparkwise.eventlog.build.JsonAccess.str;
+import static io.sparkwise.eventlog.parse.JsonAccess.asObj;
+import static io.sparkwise.eventlog.parse.JsonAccess.integer;
+import static io.sparkwise.eventlog.parse.JsonAccess.intList;
+import static io.sparkwise.eventlog.parse.JsonAccess.list;
+import static io.sparkwise.eventlog.parse.JsonAccess.lng;
+import static io.sparkwise.eventlog.parse.JsonAccess.optLng;
+import static io.sparkwise.eventlog.parse.JsonAccess.optStr;
+import static io.sparkwise.eventlog.parse.JsonAccess.str;
 
 /** Reads JsonProtocol's "Stage Info" objects. */
 final class StageInfos {

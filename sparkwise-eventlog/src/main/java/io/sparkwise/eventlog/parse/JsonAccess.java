@@ -1,4 +1,4 @@
-package io.sparkwise.eventlog.build;
+package io.sparkwise.eventlog.parse;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,4 +1,4 @@
-package io.sparkwise.eventlog.build;
+package io.sparkwise.state;
 
 import io.sparkwise.model.SqlExecution.SqlMetricValue;
 
@@ -19,6 +19,11 @@ final class SqlMetrics {
         if (accumulatorId >= 0 && !values.containsKey(accumulatorId)) {
             values.put(accumulatorId, new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE, 0});
         }
+    }
+
+    /** Drops an accumulator of a folded execution: its plan is gone, its values are not needed. */
+    void forget(long accumulatorId) {
+        values.remove(accumulatorId);
     }
 
     void update(long accumulatorId, long value) {

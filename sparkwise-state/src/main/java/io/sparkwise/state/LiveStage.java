@@ -1,4 +1,4 @@
-package io.sparkwise.eventlog.build;
+package io.sparkwise.state;
 
 import io.sparkwise.model.ExecutorMetrics;
 import io.sparkwise.model.QuantileSketch;
@@ -9,6 +9,7 @@ import io.sparkwise.model.TaskFailureGroup;
 import io.sparkwise.model.TaskMetric;
 import io.sparkwise.model.TaskMetricTotals;
 import io.sparkwise.model.TaskQuantity;
+import io.sparkwise.state.event.StageInfo;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -22,7 +23,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Mutable state of one stage attempt while the log is read (Spark's LiveStage). */
+/** Mutable state of one stage attempt while events are applied (Spark's LiveStage). */
 final class LiveStage {
     final int stageId;
     final int attemptId;

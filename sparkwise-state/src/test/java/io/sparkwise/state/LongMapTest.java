@@ -1,4 +1,4 @@
-package io.sparkwise.eventlog.build;
+package io.sparkwise.state;
 
 import org.junit.jupiter.api.Test;
 
