@@ -266,6 +266,10 @@ public final class ApplicationState {
         return sql.retainedCount();
     }
 
+    int retainedSqlMetricCount() {
+        return sql.metricCount();
+    }
+
     int liveTaskCount() {
         return tasks.liveTaskCount();
     }

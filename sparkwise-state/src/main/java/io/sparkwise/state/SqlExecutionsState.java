@@ -154,6 +154,10 @@ final class SqlExecutionsState {
         }
     }
 
+    int metricCount() {
+        return sqlMetrics.size();
+    }
+
     int retainedCount() {
         return sqlExecutions.size();
     }

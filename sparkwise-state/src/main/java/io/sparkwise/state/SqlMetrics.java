@@ -21,6 +21,10 @@ final class SqlMetrics {
         }
     }
 
+    int size() {
+        return values.size();
+    }
+
     /** Drops an accumulator of a folded execution: its plan is gone, its values are not needed. */
     void forget(long accumulatorId) {
         values.remove(accumulatorId);
