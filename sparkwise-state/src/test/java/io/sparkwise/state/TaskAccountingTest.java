@@ -80,7 +80,7 @@ class TaskAccountingTest {
         Application again = state.snapshot(report(), "app");
         state.onEvent(taskEnd(0, 7, 0, "1", TaskEndReason.SUCCESS, metrics(100, 10), AccumulatorUpdates.EMPTY));
 
-        assertThat(during).isEqualTo(again);
+        assertThat(during).usingRecursiveComparison().isEqualTo(again);
         assertThat(during.stage(0, 0).orElseThrow().numActiveTasks()).isEqualTo(1);
         assertThat(during.executor("1").orElseThrow().activeTasks()).isEqualTo(1);
         assertThat(stage0().numActiveTasks()).isZero();
