@@ -1,8 +1,7 @@
 package io.sparkwise.eventlog;
 
-import io.sparkwise.eventlog.build.ApplicationBuilder;
-import io.sparkwise.eventlog.build.TaskEvent;
 import io.sparkwise.eventlog.parse.EventLineParser;
+import io.sparkwise.eventlog.parse.JsonEventDecoder;
 import io.sparkwise.eventlog.parse.LineReader;
 import io.sparkwise.eventlog.parse.ReadAheadInputStream;
 import io.sparkwise.eventlog.source.Codec;
@@ -13,6 +12,9 @@ import io.sparkwise.model.Application;
 import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.ReadReport;
 import io.sparkwise.model.SparkwiseException;
+import io.sparkwise.state.ApplicationState;
+import io.sparkwise.state.RetentionLimits;
+import io.sparkwise.state.event.SparkEvent;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,13 +26,28 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Entry point of the event log reader: finds the logs a user named and reads each into an
- * {@link Application} in one streaming pass. Users' mistakes come out as
- * {@link SparkwiseException}s that say what and where; damaged lines inside an otherwise readable
- * log are counted and reported in the application's {@link ReadReport}, and the rest is read.
+ * {@link Application} in one streaming pass: JSON lines decoded into typed events, applied to an
+ * {@link ApplicationState}, whose snapshot at the end is the application. Users' mistakes come out
+ * as {@link SparkwiseException}s that say what and where; damaged lines inside an otherwise
+ * readable log are counted and reported in the application's {@link ReadReport}, and the rest is read.
  */
 public final class EventLogReader {
+
+    private final RetentionLimits limits;
+
+    /** A reader that keeps finished jobs, stages and SQL executions up to Spark's default limits. */
+    public EventLogReader() {
+        this(RetentionLimits.DEFAULT);
+    }
+
+    /** A reader whose application state folds finished entities beyond {@code limits} into totals. */
+    public EventLogReader(RetentionLimits limits) {
+        this.limits = requireNonNull(limits, "limits is null");
+    }
 
     /**
      * Finds the event logs at {@code path}: a file, a rolling {@code eventlog_v2_*} directory, a
@@ -50,7 +67,18 @@ public final class EventLogReader {
      * {@code rawBytesRead} as it goes: progress against {@link LogInput#size()}.
      */
     public Application read(LogInput input, LongConsumer rawBytesRead) {
-        Reading reading = new Reading(input, rawBytesRead);
+        return read(input, rawBytesRead, null);
+    }
+
+    /**
+     * Reads one application attempt's log and hands every event to {@code observer} right after the
+     * state applied it (e.g. to snapshot the application after each completed stage). An exception
+     * the observer throws ends the read: it is not taken for damaged input.
+     *
+     * @param observer null for none
+     */
+    public Application read(LogInput input, LongConsumer rawBytesRead, EventObserver observer) {
+        Reading reading = new Reading(input, rawBytesRead, observer, new ApplicationState(limits));
         for (LogPart part : input.parts()) {
             reading.readPart(part);
         }
@@ -61,8 +89,11 @@ public final class EventLogReader {
     private static final class Reading implements LineReader.LineHandler, EventLineParser.EventSink {
         private final LogInput input;
         private final LongConsumer rawBytesRead;
+        private final EventObserver observer;
         private final EventLineParser parser = new EventLineParser();
-        private final ApplicationBuilder builder = new ApplicationBuilder();
+        private final ApplicationState state;
+        /** The event of the line being read, for the observer once the line is done. */
+        private SparkEvent applied;
         private final Map<String, Long> eventCounts = new TreeMap<>();
         private final Map<String, Long> unknownEvents = new TreeMap<>();
         private final List<ReadReport.DamagedLine> damaged = new ArrayList<>();
@@ -77,9 +108,11 @@ public final class EventLogReader {
         private String firstBadLine;
         private String partError;
 
-        Reading(LogInput input, LongConsumer rawBytesRead) {
+        Reading(LogInput input, LongConsumer rawBytesRead, EventObserver observer, ApplicationState state) {
             this.input = input;
             this.rawBytesRead = rawBytesRead;
+            this.observer = observer;
+            this.state = state;
         }
 
         void readPart(LogPart part) {
@@ -117,7 +150,7 @@ public final class EventLogReader {
                 String name = parser.parse(buf, off, len, this);
                 events++;
                 eventCounts.merge(name, 1L, Long::sum);
-                if (ApplicationBuilder.isKnown(name)) {
+                if (JsonEventDecoder.isKnown(name)) {
                     knownEvents++;
                 } else {
                     unknownEvents.merge(name, 1L, Long::sum);
@@ -139,16 +172,20 @@ public final class EventLogReader {
                 // A well-formed event with values of unexpected types: skip it, never stop reading.
                 addDamaged(partName, lineNumber, "unexpected event content: " + e);
             }
+            if (applied != null) {
+                SparkEvent event = applied;
+                applied = null;
+                // Outside the try: the observer's own failure is not a damaged line.
+                if (observer != null) {
+                    observer.afterEvent(event, state);
+                }
+            }
         }
 
         @Override
-        public void event(String name, Map<String, Object> fields) {
-            builder.onEvent(name, fields);
-        }
-
-        @Override
-        public void taskEvent(String name, TaskEvent event) {
-            builder.onTaskEvent(name, event);
+        public void event(String name, SparkEvent event) {
+            state.onEvent(event);
+            applied = event;
         }
 
         @Override
@@ -172,8 +209,8 @@ public final class EventLogReader {
                 throw notAnEventLog();
             }
             ReadReport report = new ReadReport(input.name(), files, bytes, lines, events, eventCounts, unknownEvents,
-                    damaged, damagedCount, truncatedLastLine, input.inProgress(), builder.notes(input.inProgress()));
-            return builder.build(report, fallbackAppId(input.name()));
+                    damaged, damagedCount, truncatedLastLine, input.inProgress(), state.notes(input.inProgress()));
+            return state.snapshot(report, fallbackAppId(input.name()));
         }
 
         private SparkwiseException notAnEventLog() {

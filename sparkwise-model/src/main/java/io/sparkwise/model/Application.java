@@ -11,6 +11,9 @@ import static java.util.Objects.requireNonNull;
  * <p>Everything here is an aggregate: per job, per stage attempt, per executor and per SQL
  * execution. There is never one object per task, so the size of this record does not grow with
  * the number of tasks the application ran.
+ *
+ * @param folded finished jobs, stages and SQL executions beyond the retention limits, as totals
+ *     ({@link FoldedTotals#NONE} when none were dropped)
  */
 public record Application(
         ApplicationInfo info,
@@ -21,7 +24,8 @@ public record Application(
         List<Executor> executors,
         List<SqlExecution> sqlExecutions,
         List<TaskFailureGroup> taskFailures,
-        ReadReport readReport) {
+        ReadReport readReport,
+        FoldedTotals folded) {
 
     public Application {
         requireNonNull(info, "info is null");
@@ -33,6 +37,15 @@ public record Application(
         sqlExecutions = List.copyOf(sqlExecutions);
         taskFailures = List.copyOf(taskFailures);
         requireNonNull(readReport, "readReport is null");
+        requireNonNull(folded, "folded is null");
+    }
+
+    /** An application with nothing folded: every job, stage and SQL execution is in the lists. */
+    public Application(ApplicationInfo info, Environment environment, List<ResourceProfile> resourceProfiles,
+                       List<Job> jobs, List<StageAttempt> stages, List<Executor> executors,
+                       List<SqlExecution> sqlExecutions, List<TaskFailureGroup> taskFailures, ReadReport readReport) {
+        this(info, environment, resourceProfiles, jobs, stages, executors, sqlExecutions, taskFailures, readReport,
+                FoldedTotals.NONE);
     }
 
     public Optional<StageAttempt> stage(int stageId, int attemptId) {
@@ -47,9 +60,9 @@ public record Application(
         return executors.stream().filter(e -> e.id().equals(executorId)).findFirst();
     }
 
-    /** Sum of the task metrics over every stage attempt. */
+    /** Sum of the task metrics over every stage attempt, those folded by retention limits included. */
     public TaskMetricTotals totals() {
-        TaskMetricTotals sum = TaskMetricTotals.ZERO;
+        TaskMetricTotals sum = folded.taskMetrics();
         for (StageAttempt stage : stages) {
             sum = sum.plus(stage.metrics());
         }

@@ -28,6 +28,7 @@ import io.sparkwise.model.TaskDistributions;
 import io.sparkwise.model.TaskFailureGroup;
 import io.sparkwise.model.TaskFailureKind;
 import io.sparkwise.model.TaskMetric;
+import io.sparkwise.model.FoldedTotals;
 import io.sparkwise.model.TaskMetricTotals;
 import io.sparkwise.model.TaskQuantity;
 import io.sparkwise.simulator.WhatIf;
@@ -79,7 +80,8 @@ final class ResultReader {
                 executors(),
                 sqlExecutions(),
                 each(root.objects("taskFailures"), this::taskFailure),
-                readReport(root.object("readReport")));
+                readReport(root.object("readReport")),
+                root.has("folded") ? folded(root.object("folded")) : FoldedTotals.NONE);
         return new AnalysisResult(application, analysis(), cost(), simulation());
     }
 
@@ -160,6 +162,13 @@ final class ResultReader {
                     each(o.objects("taskFailures"), this::taskFailure), executorMetrics(o, "peakExecutorMetrics")));
         }
         return result;
+    }
+
+    private static FoldedTotals folded(Obj o) {
+        return new FoldedTotals(o.longValue("jobs"), o.longValue("failedJobs"), o.longValue("stageAttempts"),
+                o.longValue("failedStageAttempts"), o.longValue("skippedStageAttempts"), o.longValue("sqlExecutions"),
+                o.longValue("failedSqlExecutions"), o.longValue("completedTasks"), o.longValue("failedTasks"),
+                o.longValue("killedTasks"), metrics(o.object("taskMetrics")));
     }
 
     private static TaskMetricTotals metrics(Obj o) {

@@ -17,6 +17,7 @@ import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.TaskDistributions;
 import io.sparkwise.model.TaskFailureGroup;
 import io.sparkwise.model.TaskMetric;
+import io.sparkwise.model.FoldedTotals;
 import io.sparkwise.model.TaskMetricTotals;
 import io.sparkwise.model.TaskQuantity;
 
@@ -80,6 +81,9 @@ final class ResultWriter {
         }
         json.writeEndArray();
         taskFailures("taskFailures", app.taskFailures());
+        if (!app.folded().isEmpty()) {
+            folded(app.folded());   // only when retention limits dropped something: no corpus log does
+        }
         readReport(app.readReport());
         // Each only when the result has it (absent is absent): the analyze report has neither.
         if (result.cost().isPresent()) {
@@ -219,6 +223,25 @@ final class ResultWriter {
         intArray("jobIds", stage.jobIds());
         taskSummary(stage.taskDistributions());
         taskFailures("taskFailures", stage.taskFailures());
+        json.writeEndObject();
+    }
+
+    /** What retention limits folded into totals (model.FoldedTotals), with its task metrics. */
+    private void folded(FoldedTotals folded) throws IOException {
+        json.writeObjectFieldStart("folded");
+        json.writeNumberField("jobs", folded.jobs());
+        json.writeNumberField("failedJobs", folded.failedJobs());
+        json.writeNumberField("stageAttempts", folded.stageAttempts());
+        json.writeNumberField("failedStageAttempts", folded.failedStageAttempts());
+        json.writeNumberField("skippedStageAttempts", folded.skippedStageAttempts());
+        json.writeNumberField("sqlExecutions", folded.sqlExecutions());
+        json.writeNumberField("failedSqlExecutions", folded.failedSqlExecutions());
+        json.writeNumberField("completedTasks", folded.completedTasks());
+        json.writeNumberField("failedTasks", folded.failedTasks());
+        json.writeNumberField("killedTasks", folded.killedTasks());
+        json.writeObjectFieldStart("taskMetrics");
+        metrics(folded.taskMetrics());
+        json.writeEndObject();
         json.writeEndObject();
     }
 

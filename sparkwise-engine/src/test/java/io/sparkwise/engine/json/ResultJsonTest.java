@@ -11,7 +11,9 @@ import io.sparkwise.analysis.Severity;
 import io.sparkwise.engine.AnalysisOptions;
 import io.sparkwise.engine.AnalysisResult;
 import io.sparkwise.engine.Sparkwise;
+import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.eventlog.source.LogInput;
+import io.sparkwise.state.RetentionLimits;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ApplicationInfo;
 import io.sparkwise.model.Environment;
@@ -151,6 +153,20 @@ class ResultJsonTest {
         String throughUtf8 = new String(json.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         assertThat(throughUtf8).isEqualTo(json);
         assertThat(ResultJson.fromJson(throughUtf8)).isEqualTo(result);
+    }
+
+    @Test
+    void fromJson_applicationWithFoldedJobsAndStages_roundTripsTheTotals() {
+        EventLogReader reader = new EventLogReader(new RetentionLimits(1, 1, 1));
+        Application app = reader.read(reader.discover(SMALL_LOG).get(0));
+        assertThat(app.folded().isEmpty()).as("the log has more than one job").isFalse();
+        AnalysisResult result = new Sparkwise().analyze(app, AnalysisOptions.defaults());
+
+        String json = ResultJson.toJson(result);
+
+        assertThat(json).contains("\"folded\":{\"jobs\":" + app.folded().jobs());
+        assertThat(ResultJson.fromJson(json)).isEqualTo(result);
+        assertThat(app.readReport().notes()).anyMatch(note -> note.startsWith("retention limits (1 jobs"));
     }
 
     @Test

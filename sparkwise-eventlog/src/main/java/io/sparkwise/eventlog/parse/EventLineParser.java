@@ -5,15 +5,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import io.sparkwise.eventlog.build.JsonAccess;
-import io.sparkwise.eventlog.build.TaskEvent;
+import io.sparkwise.state.event.OtherEvent;
+import io.sparkwise.state.event.SparkEvent;
 
 import java.io.IOException;
 import java.util.Map;
 
 /**
- * Parses one line of an event log into its event name and fields. A line that is not one JSON
+ * Parses one line of an event log into its typed {@link SparkEvent}. A line that is not one JSON
  * object with an "Event" string field is rejected with a short reason for the damaged-line report.
+ * Task events, almost all lines of a log, take a fast path from the token stream into the event
+ * with no JSON tree; the others are read as a tree and decoded by {@link JsonEventDecoder}.
  */
 public final class EventLineParser {
 
@@ -30,11 +32,8 @@ public final class EventLineParser {
 
     /** Receives each parsed event. */
     public interface EventSink {
-        /** Any event but task events, as a JSON tree; {@code name} without its package. */
-        void event(String name, Map<String, Object> fields);
-
-        /** SparkListenerTaskStart or SparkListenerTaskEnd, parsed without a tree into a reused object. */
-        void taskEvent(String name, TaskEvent event);
+        /** The event of one line; {@code name} is the event's name as written, without its package. */
+        void event(String name, SparkEvent event);
     }
 
     private final TaskEvent taskEvent = new TaskEvent();
@@ -64,14 +63,21 @@ public final class EventLineParser {
             if ("Event".equals(p.nextFieldName()) && p.nextToken() == JsonToken.VALUE_STRING) {
                 String name = simpleName(p.getText());
                 switch (name) {
-                    case "SparkListenerTaskStart", "SparkListenerTaskEnd" -> {
+                    case "SparkListenerTaskStart" -> {
                         TaskEventParser.parse(p, taskEvent);
                         expectEnd(p);
-                        sink.taskEvent(name, taskEvent);
+                        sink.event(name, taskEvent.toTaskStart());
+                    }
+                    case "SparkListenerTaskEnd" -> {
+                        TaskEventParser.parse(p, taskEvent);
+                        expectEnd(p);
+                        sink.event(name, taskEvent.toTaskEnd());
                     }
                     case "SparkListenerTaskGettingResult" -> {
+                        // Nothing in it the state uses, not even its time: skipped unread.
                         skipFields(p);
                         expectEnd(p);
+                        sink.event(name, new OtherEvent(name, 0));
                     }
                     default -> {
                         Map<String, Object> fields = new java.util.LinkedHashMap<>();
@@ -81,7 +87,7 @@ public final class EventLineParser {
                             fields.put(field, JsonAccess.read(p));
                         }
                         expectEnd(p);
-                        sink.event(name, fields);
+                        sink.event(name, JsonEventDecoder.decode(name, fields));
                     }
                 }
                 return name;
@@ -104,9 +110,27 @@ public final class EventLineParser {
                 throw new BadLineException("JSON object without an \"Event\" name");
             }
             String name = simpleName(fullName);
-            sink.event(name, fields);
+            sink.event(name, slowPathEvent(buf, off, len, name, fields));
             return name;
         }
+    }
+
+    /**
+     * A task event whose "Event" is not its first field is read again from the token stream (the
+     * task parser skips the "Event" field wherever it is); any other event is decoded from the tree.
+     */
+    private SparkEvent slowPathEvent(byte[] buf, int off, int len, String name, Map<String, Object> fields)
+            throws IOException {
+        boolean start = name.equals("SparkListenerTaskStart");
+        if (!start && !name.equals("SparkListenerTaskEnd")) {
+            return name.equals("SparkListenerTaskGettingResult") ? new OtherEvent(name, 0)
+                    : JsonEventDecoder.decode(name, fields);
+        }
+        try (JsonParser p = factory.createParser(buf, off, len)) {
+            p.nextToken();
+            TaskEventParser.parse(p, taskEvent);
+        }
+        return start ? taskEvent.toTaskStart() : taskEvent.toTaskEnd();
     }
 
     private static void skipFields(JsonParser p) throws IOException {

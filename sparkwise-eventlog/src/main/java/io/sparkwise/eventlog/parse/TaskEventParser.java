@@ -2,8 +2,6 @@ package io.sparkwise.eventlog.parse;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.sparkwise.eventlog.build.JsonAccess;
-import io.sparkwise.eventlog.build.TaskEvent;
 import io.sparkwise.model.TaskMetric;
 
 import java.io.IOException;

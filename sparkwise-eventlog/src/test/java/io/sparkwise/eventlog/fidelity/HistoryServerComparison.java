@@ -2,7 +2,7 @@ package io.sparkwise.eventlog.fidelity;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import io.sparkwise.eventlog.build.JsonAccess;
+import io.sparkwise.eventlog.parse.JsonAccess;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.Executor;
 import io.sparkwise.model.ExecutorMetrics;

@@ -1,7 +1,7 @@
 package io.sparkwise.eventlog.fidelity;
 
 import io.sparkwise.eventlog.EventLogReader;
-import io.sparkwise.eventlog.build.JsonAccess;
+import io.sparkwise.eventlog.parse.JsonAccess;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.QuantileSketch;
 import io.sparkwise.model.StageAttempt;
