@@ -32,4 +32,10 @@ class HtmlTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("attributes must be name, value pairs: 1 strings");
     }
+
+    @Test
+    void escape_controlsAndLoneSurrogates_areVisibleEscapesAndReplacementCharacters() {
+        assertThat(Html.escape("a\u001b[31m\u0000\u0085\ud800<b>\n\tz\ud83d\ude00"))
+                .isEqualTo("a\\u001b[31m\\u0000\\u0085\ufffd&lt;b&gt;\n\tz\ud83d\ude00");
+    }
 }
