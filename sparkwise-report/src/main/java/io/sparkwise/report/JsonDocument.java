@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Locale;
 
 /**
  * Writes one pretty-printed JSON document, the way every JSON output of Sparkwise ends: a line
@@ -86,9 +87,8 @@ public final class JsonDocument {
             if (!SafeText.isControl(c)) {
                 return null;
             }
-            StringBuilder escape = new StringBuilder(6);
-            SafeText.appendEscape(escape, (char) c);
-            return new SerializedString(escape.toString());
+            // Upper-case hex, as Jackson writes its own escapes of C0 controls.
+            return new SerializedString(String.format(Locale.ROOT, "\\u%04X", c));
         }
     }
 }

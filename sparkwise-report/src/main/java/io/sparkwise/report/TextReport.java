@@ -235,7 +235,8 @@ public final class TextReport implements Renderer {
         if (report.damagedLineCount() > 0) {
             field(lines, "damaged lines", count(report.damagedLineCount()) + " skipped");
             report.damagedLines().stream().limit(DAMAGED_LINES_SHOWN).forEach(d ->
-                    lines.add("    " + SafeText.line(d.file()) + ":" + d.line() + ": " + cut(oneLine(d.reason()), MESSAGE_WIDTH)));
+                    lines.add("    " + SafeText.line(d.file()) + ":" + d.line() + ": "
+                            + cut(oneLine(d.reason()), MESSAGE_WIDTH)));
         }
         if (report.truncatedLastLine()) {
             field(lines, "last line", report.inProgress() ? "cut off (normal for an in-progress log)" : "cut off");

@@ -27,7 +27,7 @@ class JsonDocumentTest {
     void write_controlsInStrings_areEscapedAndNoneIsWrittenRaw() throws IOException {
         String json = document("name", HOSTILE);
 
-        assertThat(json).contains("\"a\\u0007\\u001B[31m\\u007F\\u0085\\u009b\\u2028\\u202e\ufffd\ud83d\ude00\"");
+        assertThat(json).contains("\"a\\u0007\\u001B[31m\\u007F\\u0085\\u009B\\u2028\\u202E\ufffd\ud83d\ude00\"");
         assertThat(json.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7F && c <= 0x9F)).isEmpty();
     }
 
