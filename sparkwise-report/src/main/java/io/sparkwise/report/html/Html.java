@@ -111,8 +111,11 @@ final class Html {
         return SafeText.isClean(text, true);
     }
 
-    /** A number for an SVG coordinate: one decimal, no locale. */
+    /** A number for an SVG coordinate: one decimal, no locale; 0 for NaN or infinity, which SVG cannot draw. */
     static String num(double value) {
+        if (!Double.isFinite(value)) {
+            return "0";
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
