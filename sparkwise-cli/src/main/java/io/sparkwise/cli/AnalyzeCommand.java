@@ -239,7 +239,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             writeCostSections(out);
             return true;
         }
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        try (Writer out = io.sparkwise.report.Utf8Writers.newFile(output)) {
             format.renderer().render(applications, out);
             writeCostSections(out);
             return true;

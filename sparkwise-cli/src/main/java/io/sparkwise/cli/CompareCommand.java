@@ -18,8 +18,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +125,7 @@ public final class CompareCommand implements Callable<Integer> {
             format.renderer().render(comparison, spec.commandLine().getOut());
             return true;
         }
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        try (Writer out = io.sparkwise.report.Utf8Writers.newFile(output)) {
             format.renderer().render(comparison, out);
             return true;
         } catch (IOException e) {

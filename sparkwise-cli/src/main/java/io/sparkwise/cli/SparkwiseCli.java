@@ -1,14 +1,13 @@
 package io.sparkwise.cli;
 
 import io.sparkwise.report.SparkwiseVersion;
+import io.sparkwise.report.Utf8Writers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 /** The {@code sparkwise} command: dispatches to its subcommands. */
@@ -32,8 +31,9 @@ public final class SparkwiseCli implements Callable<Integer> {
 
     public static void main(String[] args) {
         CommandLine cli = commandLine(CommandLine.defaultFactory());
-        // JSON is UTF-8 whatever the platform charset (Java 17 still defaults to the platform's).
-        cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        // JSON is UTF-8 whatever the platform charset (Java 17 still defaults to the platform's),
+        // and a character that UTF-8 cannot encode (a lone surrogate) is written as U+FFFD.
+        cli.setOut(new PrintWriter(Utf8Writers.of(System.out), true));
         System.exit(cli.execute(args));
     }
 

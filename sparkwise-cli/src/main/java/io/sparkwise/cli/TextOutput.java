@@ -1,14 +1,13 @@
 package io.sparkwise.cli;
 
+import io.sparkwise.report.Utf8Writers;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes a command's rendered output to stdout or to {@code --output FILE}. */
+/** Writes a command's rendered output to stdout or to {@code --output FILE} (UTF-8 that never fails: {@link Utf8Writers}). */
 final class TextOutput {
 
     private TextOutput() {
@@ -21,7 +20,7 @@ final class TextOutput {
             spec.commandLine().getOut().flush();
             return true;
         }
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        try (Writer out = Utf8Writers.newFile(output)) {
             out.write(text);
             return true;
         } catch (IOException e) {

@@ -238,14 +238,26 @@ public final class EventLogReader {
             return true;
         }
 
+        /**
+         * The start of a line for a message: at most 60 bytes, cut before a UTF-8 character rather
+         * than inside one; a malformed sequence decodes to U+FFFD (never to a lone surrogate), and
+         * control characters (C0, DEL, C1, line separators, bidi overrides) become '?', since the
+         * message is printed on the user's terminal.
+         */
         private static String preview(byte[] buf, int off, int len) {
-            int n = Math.min(len, 60);
             for (int i = off; i < off + Math.min(len, 4096); i++) {
                 if (buf[i] == 0) {
                     return "(binary data)";
                 }
             }
-            String s = new String(buf, off, n, StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", "?");
+            int n = Math.min(len, 60);
+            while (n > 0 && n < len && (buf[off + n] & 0xC0) == 0x80) {
+                n--;
+            }
+            StringBuilder s = new StringBuilder(n);
+            new String(buf, off, n, StandardCharsets.UTF_8).codePoints().forEach(c -> s.appendCodePoint(
+                    c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029
+                            || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ? '?' : c));
             return "'" + s + (len > n ? "...'" : "'");
         }
 

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The findings section of the text report: ranked by impact, each with its evidence and fix. */
+/**
+ * The findings section of the text report: ranked by impact, each with its evidence and fix.
+ * Titles, evidence and fixes can quote the log (stage names, property values): each is made safe
+ * for one terminal line with {@link SafeText#line}; only the report's own color codes stay raw.
+ */
 final class FindingsText {
 
     static final int EVIDENCE_SHOWN = 6;
@@ -36,13 +40,13 @@ final class FindingsText {
         if (!analysis.recommendedConfig().isEmpty()) {
             lines.add("");
             lines.add("Recommended configuration (all root-cause fixes merged and validated)");
-            analysis.recommendedConfig().forEach((k, v) -> lines.add("  --conf " + k + "=" + v));
-            analysis.configNotes().forEach(note -> lines.add("  note: " + note));
+            analysis.recommendedConfig().forEach((k, v) -> lines.add("  --conf " + SafeText.line(k + "=" + v)));
+            analysis.configNotes().forEach(note -> lines.add("  note: " + SafeText.line(note)));
         }
         if (!analysis.ruleErrors().isEmpty()) {
             lines.add("");
             lines.add("Rules that failed on this log (please report):");
-            analysis.ruleErrors().forEach(e -> lines.add("  " + e));
+            analysis.ruleErrors().forEach(e -> lines.add("  " + SafeText.line(e)));
         }
     }
 
@@ -52,8 +56,8 @@ final class FindingsText {
         if (color) {
             label = colorOf(f.severity()) + label + RESET;
         }
-        lines.add(String.format(Locale.ROOT, "  %d. %s %s", n, label, f.title()));
-        lines.add("     rule " + f.ruleId() + ", " + f.scope().describe()
+        lines.add(String.format(Locale.ROOT, "  %d. %s %s", n, label, SafeText.line(f.title())));
+        lines.add("     rule " + f.ruleId() + ", " + SafeText.line(f.scope().describe())
                 + (f.impact().wastedCoreSeconds() > 0
                 ? String.format(Locale.ROOT, ", ~%,.0f core-seconds wasted (%.0f%%)",
                 f.impact().wastedCoreSeconds(), f.impact().estimatedSavingsPct())
@@ -64,17 +68,17 @@ final class FindingsText {
             if (shown++ == EVIDENCE_SHOWN) {
                 break;
             }
-            evidence.append(shown == 1 ? "" : ", ").append(e.getKey()).append('=').append(value(e.getValue()));
+            evidence.append(shown == 1 ? "" : ", ").append(SafeText.line(e.getKey())).append('=').append(value(e.getValue()));
         }
         if (evidence.length() > 0) {
             lines.add("     evidence: " + evidence);
         }
         if (!f.missingEvidence().isEmpty()) {
-            lines.add("     not in the log: " + String.join(", ", f.missingEvidence()));
+            lines.add("     not in the log: " + SafeText.line(String.join(", ", f.missingEvidence())));
         }
-        f.causedBy().ifPresent(cause -> lines.add("     caused by: " + cause));
-        lines.add("     fix: " + f.recommendation().text());
-        f.recommendation().config().forEach((k, v) -> lines.add("       --conf " + k + "=" + v));
+        f.causedBy().ifPresent(cause -> lines.add("     caused by: " + SafeText.line(cause)));
+        lines.add("     fix: " + SafeText.line(f.recommendation().text()));
+        f.recommendation().config().forEach((k, v) -> lines.add("       --conf " + SafeText.line(k + "=" + v)));
     }
 
     /** Red for critical, yellow for warning, dim for info. */
@@ -87,7 +91,6 @@ final class FindingsText {
     }
 
     private static String value(Object v) {
-        String s = String.valueOf(v);
-        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+        return SafeText.cut(SafeText.line(String.valueOf(v)), 80, "...");
     }
 }

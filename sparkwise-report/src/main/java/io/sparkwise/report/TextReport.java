@@ -82,7 +82,7 @@ public final class TextReport implements Renderer {
 
     private void header(Application app, List<String> lines) {
         ApplicationInfo info = app.info();
-        lines.add("Application " + (info.name().isEmpty() ? "(name not in the log)" : info.name()));
+        lines.add("Application " + (info.name().isEmpty() ? "(name not in the log)" : SafeText.line(info.name())));
         field(lines, "id", info.id());
         info.attemptId().ifPresent(attempt -> field(lines, "attempt", attempt));
         field(lines, "user", info.sparkUser());
@@ -235,7 +235,8 @@ public final class TextReport implements Renderer {
         if (report.damagedLineCount() > 0) {
             field(lines, "damaged lines", count(report.damagedLineCount()) + " skipped");
             report.damagedLines().stream().limit(DAMAGED_LINES_SHOWN).forEach(d ->
-                    lines.add("    " + d.file() + ":" + d.line() + ": " + cut(oneLine(d.reason()), MESSAGE_WIDTH)));
+                    lines.add("    " + SafeText.line(d.file()) + ":" + d.line() + ": "
+                            + cut(oneLine(d.reason()), MESSAGE_WIDTH)));
         }
         if (report.truncatedLastLine()) {
             field(lines, "last line", report.inProgress() ? "cut off (normal for an in-progress log)" : "cut off");
@@ -244,12 +245,13 @@ public final class TextReport implements Renderer {
         if (!report.unknownEvents().isEmpty()) {
             long total = report.unknownEvents().values().stream().mapToLong(Long::longValue).sum();
             field(lines, "unknown events", count(total) + " events of " + count(report.unknownEvents().size()) + " kinds, not used");
-            byCount(report.unknownEvents()).forEach((name, n) -> lines.add("    " + count(n) + " x " + name));
+            byCount(report.unknownEvents()).forEach((name, n) -> lines.add("    " + count(n) + " x " + SafeText.line(name)));
         }
     }
 
+    /** A labelled value; the value (often from the log) made safe for one terminal line. */
     private static void field(List<String> lines, String label, String value) {
-        lines.add("  " + label + " ".repeat(Math.max(1, LABEL_WIDTH - label.length() + 1)) + value);
+        lines.add("  " + label + " ".repeat(Math.max(1, LABEL_WIDTH - label.length() + 1)) + SafeText.line(value));
     }
 
     private static <K> String countsOf(Map<K, Long> counts, K first, String firstLabel, K second, String secondLabel) {
@@ -279,8 +281,9 @@ public final class TextReport implements Renderer {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** Made safe for one line ({@link SafeText#line}), then cut to {@code width} at a code-point boundary. */
     static String cut(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 3) + "...";
+        return SafeText.cut(SafeText.line(s), width, "...");
     }
 
     /** First line only: stack traces and plan texts would break the layout. */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A table with aligned columns for the terminal: text columns left-aligned, number columns
- * right-aligned, two spaces between columns, no trailing spaces.
+ * right-aligned, two spaces between columns, no trailing spaces. Cells are made safe with
+ * {@link SafeText#line}: a newline or a terminal escape in a name from a log cannot break a row.
  */
 public final class TextTable {
 
@@ -27,13 +28,17 @@ public final class TextTable {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
         }
-        rows.add(cells.clone());
+        String[] safe = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            safe[i] = SafeText.line(cells[i]);
+        }
+        rows.add(safe);
         return this;
     }
 
     /** A row with a title in the first column only (a section of the table); it does not widen that column. */
     public TextTable title(String title) {
-        rows.add(new String[] {title});
+        rows.add(new String[] {SafeText.line(title)});
         return this;
     }
 

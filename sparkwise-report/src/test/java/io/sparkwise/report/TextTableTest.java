@@ -33,4 +33,13 @@ class TextTableTest {
                 "  a long section title",
                 "  x      1 s");
     }
+
+    @Test
+    void row_cellsWithLineBreaksAndEscapes_stayOnTheirRow() {
+        TextTable table = new TextTable("NAME", "COUNT>").row("a\nb\u001b[2J", "1");
+
+        assertThat(table.lines("")).containsExactly(
+                "NAME           COUNT",
+                "a\\nb\\u001b[2J      1");
+    }
 }

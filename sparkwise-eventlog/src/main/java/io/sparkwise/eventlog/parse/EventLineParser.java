@@ -161,12 +161,34 @@ public final class EventLineParser {
         return false;
     }
 
+    /**
+     * The first line of Jackson's message, as a damaged line's reason: at most about 200
+     * characters, cut between code points. Jackson quotes the offending token, which can hold
+     * any character of the line, and the reason is printed on the user's terminal and in every
+     * report: a control character becomes a visible escape (backslash, u, four hex digits) and a
+     * lone surrogate U+FFFD.
+     */
     private static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
         }
         int nl = message.indexOf('\n');
         String s = nl < 0 ? message : message.substring(0, nl);
-        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+        StringBuilder out = new StringBuilder(Math.min(s.length(), 210));
+        int i = 0;
+        while (i < s.length() && out.length() < 200) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                out.append('\ufffd');
+            } else if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029
+                    || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+                String hex = Integer.toHexString(c);
+                out.append("\\u").append("0000", hex.length(), 4).append(hex);
+            } else {
+                out.appendCodePoint(c);
+            }
+        }
+        return i < s.length() ? out + "..." : out.toString();
     }
 }

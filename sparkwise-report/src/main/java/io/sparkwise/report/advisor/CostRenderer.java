@@ -9,6 +9,7 @@ import io.sparkwise.advisor.cost.ExecutorCost;
 import io.sparkwise.advisor.cost.FindingSaving;
 import io.sparkwise.advisor.cost.SpotEstimate;
 import io.sparkwise.engine.json.CostJson;
+import io.sparkwise.report.SafeText;
 import io.sparkwise.report.TextTable;
 import io.sparkwise.report.Units;
 
@@ -27,7 +28,7 @@ public final class CostRenderer {
 
     public String text(CostReport r) {
         StringBuilder out = new StringBuilder();
-        out.append("Cost of ").append(r.applicationId()).append(", ").append(r.context())
+        out.append("Cost of ").append(SafeText.line(r.applicationId())).append(", ").append(r.context())
                 .append(" (USD; formulas in docs/advisor.md, \"Cost\")\n\n");
         TextTable summary = new TextTable("", "USD>", "how");
         for (CostLine line : r.lines()) {

@@ -159,11 +159,11 @@ final class ComparisonMarkdown implements LineRenderer {
     }
 
     private static String finding(FindingChange f) {
-        return f.severity().label() + " " + Markdown.code(f.ruleId()) + ", " + f.scope() + ": "
+        return f.severity().label() + " " + Markdown.code(f.ruleId()) + ", " + Markdown.text(f.scope(), 160) + ": "
                 + Markdown.text(f.title(), 160);
     }
 
     private static String cut(String s) {
-        return s.length() <= VALUE_WIDTH ? s : s.substring(0, VALUE_WIDTH - 3) + "...";
+        return io.sparkwise.report.SafeText.cut(s, VALUE_WIDTH, "...");
     }
 }

@@ -46,11 +46,12 @@ final class ComparisonText implements LineRenderer {
         lines.add("  task core time  " + Figures.headline(c.metric(RunMetric.TASK_CORE_TIME)));
     }
 
+    /** Names and paths from the logs, made safe for one terminal line. */
     private static String identity(RunIdentity run) {
-        return run.applicationId() + run.attemptId().map(a -> " attempt " + a).orElse("")
+        return io.sparkwise.report.SafeText.line(run.applicationId() + run.attemptId().map(a -> " attempt " + a).orElse("")
                 + " \"" + run.name() + "\", Spark " + run.sparkVersion().orElse("version unknown")
                 + run.master().map(m -> ", " + m).orElse("") + (run.completed() ? "" : ", incomplete")
-                + " (" + run.source() + ")";
+                + " (" + run.source() + ")");
     }
 
     private static void metrics(Comparison c, List<String> lines) {
@@ -97,11 +98,12 @@ final class ComparisonText implements LineRenderer {
         lines.add("Spark configuration: " + configCounts(c.configChanges())
                 + " (per-run ids, hosts, ports and paths not compared)");
         for (ConfigChange change : c.configChanges()) {
+            String key = io.sparkwise.report.SafeText.line(change.key());
             lines.add(switch (change.kind()) {
-                case CHANGED -> "  ~ " + change.key() + ": " + cut(change.before().orElseThrow()) + " -> "
+                case CHANGED -> "  ~ " + key + ": " + cut(change.before().orElseThrow()) + " -> "
                         + cut(change.after().orElseThrow());
-                case ADDED -> "  + " + change.key() + "=" + cut(change.after().orElseThrow());
-                case REMOVED -> "  - " + change.key() + "=" + cut(change.before().orElseThrow());
+                case ADDED -> "  + " + key + "=" + cut(change.after().orElseThrow());
+                case REMOVED -> "  - " + key + "=" + cut(change.before().orElseThrow());
             });
         }
     }
@@ -171,14 +173,14 @@ final class ComparisonText implements LineRenderer {
     }
 
     private static String finding(FindingChange f) {
-        return "[" + f.severity().label().toUpperCase(Locale.ROOT) + "] " + f.ruleId() + ", " + f.scope() + ": "
-                + cut(f.title(), 120);
+        return "[" + f.severity().label().toUpperCase(Locale.ROOT) + "] " + f.ruleId() + ", "
+                + io.sparkwise.report.SafeText.line(f.scope()) + ": " + cut(f.title(), 120);
     }
 
     private static String cut(String s, int width) {
         int newline = s.indexOf('\n');
         String line = newline < 0 ? s : s.substring(0, newline);
-        return line.length() <= width ? line : line.substring(0, width - 3) + "...";
+        return io.sparkwise.report.SafeText.cut(io.sparkwise.report.SafeText.line(line), width, "...");
     }
 
     private static String cut(String s) {

@@ -25,14 +25,28 @@ final class Chart {
     /** A value axis: linear or log10, its ticks and how to label them. */
     record Axis(double min, double max, boolean log, List<Long> ticks, LongFunction<String> label, String title) {
 
+        /**
+         * From 0 to {@code max} (at least 1) with about six round ticks. Values from a damaged log
+         * can be anything (a timestamp of Long.MAX_VALUE made the span 9.2e18 ms): the tick loop
+         * saturates instead of overflowing, so there is always at least the tick at 0.
+         */
         static Axis linear(long max, LongFunction<String> label, String title) {
             long top = Math.max(1, max);
             long step = niceStep(top / 6.0);
+            long last = saturatedAdd(top, step / 2);
             List<Long> ticks = new ArrayList<>();
-            for (long t = 0; t <= top + step / 2 && ticks.size() < 20; t += step) {
+            for (long t = 0; t <= last && ticks.size() < 20; t = saturatedAdd(t, step)) {
                 ticks.add(t);
+                if (t == Long.MAX_VALUE) {
+                    break;
+                }
             }
             return new Axis(0, Math.max(top, ticks.get(ticks.size() - 1)), false, ticks, label, title);
+        }
+
+        private static long saturatedAdd(long a, long b) {
+            long sum = a + b;
+            return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
         }
 
         /** Log10 axis from the power of ten at or below {@code min} to the one at or above {@code max}. */
@@ -72,12 +86,12 @@ final class Chart {
             while (magnitude * 10 <= raw && magnitude < Long.MAX_VALUE / 10) {
                 magnitude *= 10;
             }
-            for (long m : new long[] {1, 2, 5, 10}) {
+            for (long m : new long[] {1, 2, 5}) {
                 if (magnitude * m >= raw) {
                     return magnitude * m;
                 }
             }
-            return magnitude * 10;
+            return magnitude <= Long.MAX_VALUE / 10 ? magnitude * 10 : Long.MAX_VALUE;
         }
     }
 

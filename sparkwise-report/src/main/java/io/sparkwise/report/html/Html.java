@@ -1,5 +1,7 @@
 package io.sparkwise.report.html;
 
+import io.sparkwise.report.SafeText;
+
 import java.util.Locale;
 
 /**
@@ -72,35 +74,48 @@ final class Html {
         }
     }
 
-    /** Escapes the five characters that matter in text and in double-quoted attribute values. */
+    /**
+     * Escapes the five characters that matter in text and in double-quoted attribute values, and
+     * makes log text safe ({@link SafeText}): a lone surrogate becomes U+FFFD, a control character
+     * a visible escape such as &#92;u001b (raw, most are parse errors in HTML and some would
+     * reach a terminal that shows the page's source); newline and tab are kept.
+     */
     static String escape(String text) {
-        StringBuilder s = null;
+        if (isPlain(text)) {
+            return text;
+        }
+        StringBuilder s = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String r = switch (c) {
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '&' -> "&amp;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
-            if (r != null && s == null) {
-                s = new StringBuilder(text.length() + 16).append(text, 0, i);
+            switch (text.charAt(i)) {
+                case '<' -> s.append("&lt;");
+                case '>' -> s.append("&gt;");
+                case '&' -> s.append("&amp;");
+                case '"' -> s.append("&quot;");
+                case '\'' -> s.append("&#39;");
+                default -> i = SafeText.appendSafe(s, text, i, true);
             }
-            if (s != null) {
-                if (r != null) {
-                    s.append(r);
-                } else {
-                    s.append(c);
+        }
+        return s.toString();
+    }
+
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '<', '>', '&', '"', '\'' -> {
+                    return false;
+                }
+                default -> {
                 }
             }
         }
-        return s == null ? text : s.toString();
+        return SafeText.isClean(text, true);
     }
 
-    /** A number for an SVG coordinate: one decimal, no locale. */
+    /** A number for an SVG coordinate: one decimal, no locale; 0 for NaN or infinity, which SVG cannot draw. */
     static String num(double value) {
+        if (!Double.isFinite(value)) {
+            return "0";
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }

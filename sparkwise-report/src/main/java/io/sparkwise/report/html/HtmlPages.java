@@ -5,10 +5,10 @@ import io.sparkwise.analysis.Severity;
 import io.sparkwise.model.ApplicationInfo;
 import io.sparkwise.report.AnalyzedApplication;
 import io.sparkwise.report.Units;
+import io.sparkwise.report.Utf8Writers;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ public final class HtmlPages {
     }
 
     private static void writeString(Path file, String content) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (Writer out = Utf8Writers.newFile(file)) {
             out.write(content);
         }
     }

@@ -3,6 +3,7 @@ package io.sparkwise.report.html;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.model.SparkPlanNode;
 import io.sparkwise.model.SqlExecution;
+import io.sparkwise.report.SafeText;
 import io.sparkwise.report.Units;
 
 import java.util.Comparator;
@@ -116,6 +117,6 @@ final class SqlSection {
     }
 
     static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return SafeText.cut(s, max, "…");
     }
 }

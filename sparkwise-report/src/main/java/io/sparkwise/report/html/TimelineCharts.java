@@ -33,11 +33,15 @@ final class TimelineCharts {
                     end = Math.max(end, s.completionTime().getAsLong());
                 }
             }
-            return new Span(start, Math.max(end, start + 1));
+            // A damaged log's timestamps can be reversed or extreme (Long.MIN_VALUE, Long.MAX_VALUE):
+            // keep the span at least 1 ms long without overflowing.
+            return start == Long.MAX_VALUE ? new Span(start - 1, start) : new Span(start, Math.max(end, start + 1));
         }
 
+        /** end - start, Long.MAX_VALUE when that does not fit in a long. */
         long length() {
-            return end - start;
+            long length = end - start;
+            return length < 0 ? Long.MAX_VALUE : length;
         }
     }
 

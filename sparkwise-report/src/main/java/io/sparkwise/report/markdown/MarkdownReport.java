@@ -9,6 +9,7 @@ import io.sparkwise.model.Application;
 import io.sparkwise.model.ApplicationInfo;
 import io.sparkwise.report.AnalyzedApplication;
 import io.sparkwise.report.Renderer;
+import io.sparkwise.report.SafeText;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -93,7 +94,7 @@ public final class MarkdownReport implements Renderer {
         int n = 1;
         for (Finding f : findings.subList(0, Math.min(TOP_FINDINGS, findings.size()))) {
             lines.add(n++ + ". " + icon(f.severity()) + " **" + Markdown.text(f.title(), TITLE_WIDTH) + "**  ");
-            lines.add("   " + Markdown.code(f.ruleId()) + ", " + f.scope().describe() + wasted(f) + "  ");
+            lines.add("   " + Markdown.code(f.ruleId()) + ", " + Markdown.text(f.scope().describe(), TITLE_WIDTH) + wasted(f) + "  ");
             lines.add("   Fix: " + Markdown.text(f.recommendation().text(), FIX_WIDTH) + settings(f));
         }
     }
@@ -107,7 +108,7 @@ public final class MarkdownReport implements Renderer {
         lines.add("");
         lines.add("```sh");
         // Sorted: the analysis keeps the merged set in a map without a stable order.
-        new TreeMap<>(analysis.recommendedConfig()).forEach((k, v) -> lines.add("--conf " + shellWord(k + "=" + v) + " \\"));
+        new TreeMap<>(analysis.recommendedConfig()).forEach((k, v) -> lines.add("--conf " + shellWord(SafeText.line(k + "=" + v)) + " \\"));
         lines.add("```");
         analysis.configNotes().forEach(note -> lines.add("- note: " + Markdown.text(note, FIX_WIDTH)));
     }
@@ -125,7 +126,7 @@ public final class MarkdownReport implements Renderer {
         int n = 1;
         for (Finding f : analysis.findings()) {
             lines.add(Markdown.row(String.valueOf(n++), f.severity().label(), Markdown.code(f.ruleId()),
-                    f.scope().describe(), Markdown.text(f.title(), TITLE_WIDTH),
+                    Markdown.text(f.scope().describe(), TITLE_WIDTH), Markdown.text(f.title(), TITLE_WIDTH),
                     String.format(Locale.ROOT, "%,.0f", f.impact().wastedCoreSeconds())));
         }
         if (!analysis.ruleErrors().isEmpty()) {

@@ -1,5 +1,6 @@
 package io.sparkwise.report.simulate;
 
+import io.sparkwise.report.SafeText;
 import io.sparkwise.report.TextTable;
 import io.sparkwise.report.Units;
 import io.sparkwise.simulator.SimulationResult;
@@ -25,7 +26,7 @@ final class SimulationText implements SimulationRenderer {
 
     static List<String> lines(WhatIf w) {
         List<String> lines = new ArrayList<>();
-        lines.add("Simulation of " + w.applicationName() + " (" + w.applicationId() + ")");
+        lines.add("Simulation of " + SafeText.line(w.applicationName() + " (" + w.applicationId() + ")"));
         lines.add("  As run: " + SimulationSummary.asRun(w.asRun()));
         lines.add("  " + w.selfCheck().map(SimulationSummary::selfCheck)
                 .orElse("Self-check: not possible, the log names no executor with cores"));

@@ -146,4 +146,18 @@ class HtmlReportTest {
         return Pattern.compile("<li class=\"node flagged\" data-node=\"([^\"]+)\"").matcher(html).results()
                 .map(r -> r.group(1)).toList();
     }
+
+    @Test
+    void page_nonsenseStageTimes_drawsTheTimelinesWithoutFailing() {
+        Application app = app()
+                .executor(AppFixture.driver(2))
+                .stage(stageAttempt(0, 0).times(OptionalLong.of(Long.MIN_VALUE), OptionalLong.of(-5)).build())
+                .stage(stageAttempt(1, 0).times(OptionalLong.of(Long.MAX_VALUE), OptionalLong.of(Long.MAX_VALUE)).build())
+                .stage(stageAttempt(2, 0).times(OptionalLong.of(START + 10), OptionalLong.of(START)).build())
+                .build();
+
+        String html = page(app);
+
+        assertThat(html).contains("data-chart=\"executor-timeline\"", "data-chart=\"stage-gantt\"");
+    }
 }

@@ -32,4 +32,17 @@ class HtmlTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("attributes must be name, value pairs: 1 strings");
     }
+
+    @Test
+    void escape_controlsAndLoneSurrogates_areVisibleEscapesAndReplacementCharacters() {
+        assertThat(Html.escape("a\u001b[31m\u0000\u0085\ud800<b>\n\tz\ud83d\ude00"))
+                .isEqualTo("a\\u001b[31m\\u0000\\u0085\ufffd&lt;b&gt;\n\tz\ud83d\ude00");
+    }
+
+    @Test
+    void num_nonFiniteValues_areZero() {
+        assertThat(Html.num(Double.NaN)).isEqualTo("0");
+        assertThat(Html.num(Double.POSITIVE_INFINITY)).isEqualTo("0");
+        assertThat(Html.num(12.25)).isEqualTo("12.3");
+    }
 }

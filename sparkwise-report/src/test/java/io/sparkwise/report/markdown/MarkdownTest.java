@@ -32,4 +32,14 @@ class MarkdownTest {
         assertThat(Units.signed(Units.millis(400), 400)).isEqualTo("+400 ms");
         assertThat(Units.coreMillis(12_345)).isEqualTo("12.3 core-s");
     }
+
+    @Test
+    void text_controlsAndLoneSurrogates_areVisibleEscapesAndReplacementCharacters() {
+        assertThat(Markdown.text("a\u001b[31m|\u2028\ud800", 100)).isEqualTo("a\\u001b\\[31m\\|\\u2028\ufffd");
+    }
+
+    @Test
+    void code_backtickRunsAndControls_longerFenceAndVisibleEscapes() {
+        assertThat(Markdown.code("a``b\u0007")).isEqualTo("```a``b\\u0007```");
+    }
 }
