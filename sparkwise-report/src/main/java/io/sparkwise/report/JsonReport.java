@@ -20,6 +20,7 @@ import io.sparkwise.model.TaskMetricTotals;
 import io.sparkwise.model.TaskQuantity;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,35 @@ public final class JsonReport implements Renderer {
     /** The quantiles of each stage's {@code taskSummary}, as the History Server's default. */
     static final double[] QUANTILES = {0.0, 0.25, 0.5, 0.75, 1.0};
 
+    /** How deep an application's object is in the document: in the root object's "applications" array. */
+    private static final int APPLICATION_DEPTH = 1;
+
+    /**
+     * Streams the document: each application's object is flushed to {@code out} as soon as it is
+     * written. It is written apart first, so one that fails leaves the document as it was.
+     */
     @Override
-    public void render(List<AnalyzedApplication> applications, Writer out) throws IOException {
-        JsonDocument.write(out, json -> new Document(json).write(applications));
+    public Renderer.Document begin(Writer out) throws IOException {
+        JsonGenerator json = JsonDocument.begin(out);
+        Document document = new Document(json);
+        document.begin();
+        return new Renderer.Document() {
+            @Override
+            public void application(AnalyzedApplication application) throws IOException {
+                StringWriter part = new StringWriter();
+                try (JsonGenerator partJson = JsonDocument.part(part, APPLICATION_DEPTH)) {
+                    new Document(partJson).application(application);
+                }
+                json.writeRawValue(part.toString());
+                json.flush();
+            }
+
+            @Override
+            public void end() throws IOException {
+                document.end();
+                JsonDocument.end(json, out);
+            }
+        };
     }
 
     /** One document being written: the generator and the writing methods around it. */
@@ -58,14 +85,14 @@ public final class JsonReport implements Renderer {
             this.json = json;
         }
 
-        void write(List<AnalyzedApplication> applications) throws IOException {
+        void begin() throws IOException {
             json.writeStartObject();
             json.writeNumberField("schemaVersion", SCHEMA_VERSION);
             json.writeStringField("generator", "sparkwise " + SparkwiseVersion.get());
             json.writeArrayFieldStart("applications");
-            for (AnalyzedApplication application : applications) {
-                application(application);
-            }
+        }
+
+        void end() throws IOException {
             json.writeEndArray();
             json.writeEndObject();
         }
