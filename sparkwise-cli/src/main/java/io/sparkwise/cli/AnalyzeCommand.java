@@ -143,6 +143,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             run.finish();
         } catch (Stop stop) {
             return stop.exitCode;
+        } catch (IOException e) {
+            // Closing the --output file (the rest of the writing reports its own failures).
+            say("sparkwise: cannot write " + output + ": " + e);
+            return ExitCodes.USAGE;
         } catch (OutOfMemoryError e) {
             // Thrown on this thread, while writing: the workers' are outcomes, handled in take().
             return outOfMemory(e, "writing the report of " + run.current);
