@@ -1,20 +1,16 @@
 package io.sparkwise.cli;
 
+import io.sparkwise.advisor.cost.PriceContext;
 import io.sparkwise.analysis.Thresholds;
 import io.sparkwise.engine.AnalysisOptions;
-import io.sparkwise.engine.AnalysisResult;
 import io.sparkwise.engine.Sparkwise;
-import io.sparkwise.model.Application;
+import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.ReadReport;
 import io.sparkwise.model.SparkwiseException;
-import io.sparkwise.report.AnalyzedApplication;
 import io.sparkwise.report.ReportFormat;
 import io.sparkwise.report.Renderer;
-import io.sparkwise.report.advisor.CostRenderer;
-import io.sparkwise.advisor.cost.CostReport;
-import io.sparkwise.advisor.cost.PriceContext;
+import io.sparkwise.report.SafeText;
 import io.sparkwise.report.TextReport;
-import io.sparkwise.report.html.HtmlPages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,12 +21,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -42,6 +37,8 @@ import static java.util.Objects.requireNonNull;
         sortOptions = false,
         description = {
             "Reads Spark event logs and reports on each application attempt in them.",
+            "Logs are analyzed in parallel (--threads) and each report is written as soon as it and the ones "
+                    + "before it are done, in the order of the inputs: the output is the same whatever the thread count.",
             "A log that cannot be read is reported on stderr and the others still are."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -49,7 +46,8 @@ import static java.util.Objects.requireNonNull;
             "1:findings at or above --fail-on",
             "2:usage error; also an --output file that cannot be written",
             "3:no input could be read at all",
-            "4:internal error (a bug: rerun with --verbose and report it)"})
+            "4:internal error (a bug: rerun with --verbose and report it), or out of memory "
+                    + "(raise -Xmx with SPARKWISE_JAVA_OPTS, or use fewer --threads)"})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -86,22 +84,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Print only errors on stderr: no progress, no warnings about damaged lines.")
     boolean quiet;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Logs analyzed at once, one per thread. Default: the number of cores (${DEFAULT-VALUE} "
+                    + "here). Memory grows with N, not with the number of logs; use 1 for a small heap.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Mixin
     PriceOptions prices;
 
-    /** The cost section of each application (text), when a price context was given. */
-    private final List<String> costSections = new ArrayList<>();
-
     private final ApplicationSource source;
 
-    /** Analyzes and prices each application: the same code as every other front end. */
+    /** The one progress display of the run, when stderr is an interactive terminal. */
+    private ProgressBar progress;
+
+    /** Reads, analyzes and prices each application: the same code as every other front end. */
     private static final Sparkwise ENGINE = new Sparkwise();
 
     /** As picocli creates it: logs found and read by the engine. */
     public AnalyzeCommand() {
-        this(path -> ENGINE.discover(path).stream()
-                .map(log -> new ApplicationSource.PendingRead(log.name(), log.size(), progress -> ENGINE.read(log, progress)))
-                .toList());
+        this(EngineSource.of(ENGINE));
     }
 
     AnalyzeCommand(ApplicationSource source) {
@@ -113,87 +114,103 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (verbose && quiet) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--verbose and --quiet cannot be used together");
         }
-        Thresholds thresholds;
-        try {
-            thresholds = rulesFile == null ? Thresholds.defaults() : Thresholds.load(rulesFile);
-        } catch (SparkwiseException e) {
-            error(e);
-            return ExitCodes.USAGE;
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
+        Thresholds thresholds;
         Optional<PriceContext> priceContext;
         try {
+            thresholds = rulesFile == null ? Thresholds.defaults() : Thresholds.load(rulesFile);
             priceContext = prices.given() ? Optional.of(prices.context()) : Optional.empty();
         } catch (SparkwiseException e) {
             error(e);
             return ExitCodes.USAGE;
         }
-        List<Application> applications = new ArrayList<>();
-        for (String path : paths) {
-            read(path, applications);
-        }
-        if (applications.isEmpty()) {
+        List<ApplicationSource.PendingRead> logs = discover();
+        if (logs.isEmpty()) {
             return ExitCodes.NO_INPUT;
         }
-        AnalysisOptions options = new AnalysisOptions(thresholds, costed(priceContext), prices.runs(), false, List.of());
-        List<AnalyzedApplication> analyzed = new ArrayList<>();
-        try {
-            for (Application app : applications) {
-                AnalysisResult result = ENGINE.analyze(app, options);
-                analyzed.add(new AnalyzedApplication(result.application(), result.analysis()));
-                result.cost().ifPresent(cost -> costSections.add(costSection(cost)));
-            }
-        } catch (SparkwiseException e) {
-            error(e);
+        Optional<ReportSink> sink = sink(logs.size());
+        if (sink.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        if (!render(analyzed)) {
+        if (priceContext.isPresent() && (format == ReportFormat.JSON || format == ReportFormat.HTML)) {
+            err().println("sparkwise: note: the cost section is part of the text and markdown reports; "
+                    + "for JSON use: sparkwise cost LOG --format json");
+            priceContext = Optional.empty();
+        }
+        LogAnalysis analysis = new LogAnalysis(ENGINE,
+                new AnalysisOptions(thresholds, priceContext, prices.runs(), false, List.of()), format);
+        Run run = new Run(sink.get());
+        try (ReportSink out = sink.get(); ProgressBar bar = progressBar(logs)) {
+            progress = bar;
+            ParallelInOrder.withThreads(threads).run(logs,
+                    log -> analysis.analyze(log, bar == null ? bytes -> { } : bar::advance), run::take);
+            run.finish();
+        } catch (Stop stop) {
+            return stop.exitCode;
+        } catch (IOException e) {
+            // Closing the --output file (the rest of the writing reports its own failures).
+            say("sparkwise: cannot write " + output + ": " + e);
             return ExitCodes.USAGE;
+        } catch (OutOfMemoryError e) {
+            // Thrown on this thread, while writing: the workers' are outcomes, handled in take().
+            return outOfMemory(e, "writing the report of " + run.current);
+        } finally {
+            progress = null;
         }
-        if (!quiet) {
-            applications.forEach(app -> damagedLinesWarning(app.readReport()));
+        if (run.written == 0) {
+            return ExitCodes.NO_INPUT;
         }
-        if (failOn != null && analyzed.stream().anyMatch(a -> a.analysis().hasAtLeast(failOn.severity()))) {
-            return ExitCodes.FINDINGS;
-        }
-        return ExitCodes.OK;
+        return run.failOnReached ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    /** Reads every log at {@code path} into {@code applications}; reports those that fail and goes on. */
-    private void read(String path, List<Application> applications) {
-        List<ApplicationSource.PendingRead> logs;
-        try {
-            logs = source.discover(path);
-        } catch (SparkwiseException e) {
-            error(e);
-            return;
-        }
-        if (logs.isEmpty()) {
-            err().println("sparkwise: no event log found in " + path);
-            return;
-        }
-        for (ApplicationSource.PendingRead log : logs) {
+    /** Every log at every path, not read yet; paths where nothing can be found are reported and skipped. */
+    private List<ApplicationSource.PendingRead> discover() {
+        List<ApplicationSource.PendingRead> logs = new ArrayList<>();
+        for (String path : paths) {
             try {
-                long start = System.nanoTime();
-                Application application = readWithProgress(log);
-                applications.add(application);
-                if (verbose) {
-                    err().printf("sparkwise: read %s: %,d events in %,d ms%n", log.name(),
-                            application.readReport().events(), (System.nanoTime() - start) / 1_000_000);
+                List<ApplicationSource.PendingRead> found = source.discover(path);
+                if (found.isEmpty()) {
+                    err().println("sparkwise: no event log found in " + path);
                 }
+                logs.addAll(found);
             } catch (SparkwiseException e) {
                 error(e);
             }
         }
+        return logs;
     }
 
-    /** Shows progress on an interactive terminal for inputs that take a while (never with --quiet). */
-    private Application readWithProgress(ApplicationSource.PendingRead log) {
+    /** Where the reports go; empty when that cannot work (already said on stderr). */
+    private Optional<ReportSink> sink(int logCount) {
+        if (format == ReportFormat.HTML && logCount > 1) {
+            if (output == null || Files.isRegularFile(output)) {
+                err().println("sparkwise: --format html with " + logCount + " applications writes one page "
+                        + "per application and an index.html: give a directory with --output DIR"
+                        + (output == null ? "" : " (" + output + " is a file)"));
+                return Optional.empty();
+            }
+            return Optional.of(ReportSink.htmlPages(output));
+        }
+        if (output != null) {
+            return Optional.of(ReportSink.document(format.renderer(), output));
+        }
+        Renderer renderer = format == ReportFormat.TEXT && colorTerminal() ? new TextReport(true) : format.renderer();
+        return Optional.of(ReportSink.document(renderer, spec.commandLine().getOut()));
+    }
+
+    /** One display for the whole run, on an interactive terminal only, never with --quiet. */
+    private ProgressBar progressBar(List<ApplicationSource.PendingRead> logs) {
         if (quiet || System.console() == null) {
-            return log.read();
+            return null;
         }
-        try (ProgressBar bar = new ProgressBar(err(), log.name(), log.size())) {
-            return log.read(bar::advance);
+        long total = 0;
+        for (ApplicationSource.PendingRead log : logs) {
+            total = log.size() < 0 || total < 0 ? -1 : total + log.size();
         }
+        String name = logs.size() == 1 ? logs.get(0).name() : String.format(Locale.ROOT, "%,d logs", logs.size());
+        return new ProgressBar(err(), name, total);
     }
 
     /** Colors only on an interactive terminal, and never when NO_COLOR is set (no-color.org). */
@@ -203,71 +220,101 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
-     * The price context to cost each application with: the cost section is part of the text and
-     * markdown reports; JSON and HTML keep their schema and point to {@code sparkwise cost}.
+     * The outcomes of the logs, taken in input order on the command's thread: each report written,
+     * and each message said, as it comes, so stdout and stderr are the same whatever the thread count.
      */
-    private Optional<PriceContext> costed(Optional<PriceContext> priceContext) {
-        if (priceContext.isPresent() && (format == ReportFormat.JSON || format == ReportFormat.HTML)) {
-            err().println("sparkwise: note: the cost section is part of the text and markdown reports; "
-                    + "for JSON use: sparkwise cost LOG --format json");
-            return Optional.empty();
-        }
-        return priceContext;
-    }
+    private final class Run {
+        private final ReportSink sink;
+        private String current = "the first log";
+        private int written;
+        private boolean failOnReached;
 
-    private String costSection(CostReport cost) {
-        String text = new CostRenderer().text(cost);
-        return format == ReportFormat.MARKDOWN ? "\n## Cost\n\n```\n" + text + "```\n" : "\n" + text;
-    }
+        Run(ReportSink sink) {
+            this.sink = sink;
+        }
 
-    private void writeCostSections(Writer out) throws IOException {
-        for (String section : costSections) {
-            out.write(section);
-        }
-        out.flush();
-    }
-
-    /** Writes the report; false when {@code --output} cannot be written (already said on stderr). */
-    private boolean render(List<AnalyzedApplication> applications) throws IOException {
-        if (format == ReportFormat.HTML && applications.size() > 1) {
-            return renderHtmlPages(applications);
-        }
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            Renderer renderer = format == ReportFormat.TEXT && colorTerminal() ? new TextReport(true) : format.renderer();
-            renderer.render(applications, out);
-            writeCostSections(out);
-            return true;
-        }
-        try (Writer out = io.sparkwise.report.Utf8Writers.newFile(output)) {
-            format.renderer().render(applications, out);
-            writeCostSections(out);
-            return true;
-        } catch (IOException e) {
-            err().println("sparkwise: cannot write " + output + ": " + e);
-            return false;
-        }
-    }
-
-    /** Several applications as HTML: a page each and an index, in the {@code --output} directory. */
-    private boolean renderHtmlPages(List<AnalyzedApplication> applications) {
-        if (output == null || Files.isRegularFile(output)) {
-            err().println("sparkwise: --format html with " + applications.size() + " applications writes one page "
-                    + "per application and an index.html: give a directory with --output DIR"
-                    + (output == null ? "" : " (" + output + " is a file)"));
-            return false;
-        }
-        try {
-            List<Path> written = new HtmlPages().write(applications, output);
-            if (!quiet) {
-                err().println("sparkwise: wrote " + (written.size() - 1) + " reports and "
-                        + output.resolve(HtmlPages.INDEX));
+        void take(ParallelInOrder.Outcome<ApplicationSource.PendingRead, AnalyzedLog> outcome) throws Stop {
+            current = outcome.input().name();
+            Throwable failure = outcome.failure();
+            if (failure == null) {
+                write(outcome.value());
+            } else if (failure instanceof SparkwiseException e && e.code() == ErrorCode.USAGE) {
+                // A price the cost needs is missing: every log would fail the same way.
+                error(e);
+                throw new Stop(ExitCodes.USAGE);
+            } else if (failure instanceof SparkwiseException e) {
+                error(e);
+            } else if (failure instanceof RuntimeException e) {
+                internalError(current + ": internal error while analyzing it: " + e, e);
+            } else if (failure instanceof OutOfMemoryError e) {
+                throw new Stop(outOfMemory(e, "analyzing " + current));
+            } else {
+                internalError("internal error while analyzing " + current + ": " + failure, failure);
+                throw new Stop(ExitCodes.INTERNAL_ERROR);
             }
-            return true;
-        } catch (IOException e) {
-            err().println("sparkwise: cannot write " + output + ": " + e);
-            return false;
         }
+
+        private void write(AnalyzedLog log) throws Stop {
+            ReadReport report = log.analyzed().application().readReport();
+            if (verbose) {
+                say(String.format("sparkwise: read %s: %,d events in %,d ms", log.name(), report.events(), log.readMillis()));
+            }
+            try {
+                sink.write(log);
+                written++;
+            } catch (IOException e) {
+                say("sparkwise: cannot write " + output + ": " + e);
+                throw new Stop(ExitCodes.USAGE);
+            } catch (RuntimeException e) {
+                internalError(log.name() + ": internal error while writing its report: " + e, e);
+            }
+            if (!quiet) {
+                damagedLinesWarning(report);
+            }
+            failOnReached |= failOn != null && log.analyzed().analysis().hasAtLeast(failOn.severity());
+        }
+
+        void finish() throws Stop {
+            try {
+                Optional<Path> index = sink.finish();
+                if (index.isPresent() && !quiet) {
+                    say("sparkwise: wrote " + written + " reports and " + index.get());
+                }
+            } catch (IOException e) {
+                say("sparkwise: cannot write " + output + ": " + e);
+                throw new Stop(ExitCodes.USAGE);
+            }
+        }
+    }
+
+    /** Ends the run with an exit code, its reason already said. */
+    private static final class Stop extends Exception {
+        final int exitCode;
+
+        Stop(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
+    }
+
+    /** One line, the stack trace only with --verbose; the run goes on (this log is lost, not the others). */
+    private void internalError(String message, Throwable e) {
+        say("sparkwise: " + message);
+        if (verbose) {
+            e.printStackTrace(err());
+        } else {
+            say("sparkwise: this is a bug: rerun with --verbose to see the stack trace, and please report it");
+        }
+    }
+
+    private int outOfMemory(OutOfMemoryError e, String doing) {
+        say(String.format(Locale.ROOT, "sparkwise: internal error: out of memory while %s (Java heap limit %,d MiB, "
+                + "%d log(s) at once): raise the limit, e.g. SPARKWISE_JAVA_OPTS=-Xmx2g, or use --threads 1",
+                doing, Runtime.getRuntime().maxMemory() >> 20, threads));
+        if (verbose) {
+            e.printStackTrace(err());
+        }
+        return ExitCodes.INTERNAL_ERROR;
     }
 
     private void damagedLinesWarning(ReadReport report) {
@@ -276,21 +323,31 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         StringBuilder warning = new StringBuilder("sparkwise: warning: ");
         if (report.damagedLines().isEmpty()) {
-            warning.append(report.source()).append(": ").append(report.damagedLineCount())
+            warning.append(SafeText.line(report.source())).append(": ").append(report.damagedLineCount())
                     .append(" damaged line(s) skipped");
         } else {
             ReadReport.DamagedLine first = report.damagedLines().get(0);
-            warning.append(first.file()).append(": ").append(report.damagedLineCount())
+            warning.append(SafeText.line(first.file())).append(": ").append(report.damagedLineCount())
                     .append(" damaged line(s) skipped (first at line ").append(first.line())
-                    .append(": ").append(first.reason()).append(')');
+                    .append(": ").append(SafeText.line(first.reason())).append(')');
         }
-        err().println(warning);
+        say(warning.toString());
     }
 
     private void error(SparkwiseException e) {
-        err().println("sparkwise: " + e.getMessage());
+        say("sparkwise: " + e.getMessage());
         if (verbose) {
             e.printStackTrace(err());
+        }
+    }
+
+    /** A line on stderr, clearing the progress display first if it is shown. */
+    private void say(String line) {
+        ProgressBar bar = progress;
+        if (bar != null) {
+            bar.println(line);
+        } else {
+            err().println(line);
         }
     }
 

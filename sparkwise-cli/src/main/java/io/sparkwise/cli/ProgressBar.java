@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A one-line progress display on stderr for inputs that take more than a couple of seconds: bytes
  * read of the total, rate and time left. Quiet for fast inputs, so small logs print nothing extra.
- * Only used when the terminal is interactive and --quiet is off.
+ * Only used when the terminal is interactive and --quiet is off. One display covers a whole run:
+ * workers reading logs in parallel all {@link #advance} it.
  */
 final class ProgressBar implements AutoCloseable {
 
@@ -74,6 +75,15 @@ final class ProgressBar implements AutoCloseable {
 
     private static String mib(long bytes) {
         return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
+    }
+
+    /** Prints a line on stderr, the progress line cleared first; the next refresh draws it again below. */
+    synchronized void println(String line) {
+        if (shown) {
+            err.print("\r" + " ".repeat(100) + "\r");
+        }
+        err.println(line);
+        err.flush();
     }
 
     @Override

@@ -34,7 +34,16 @@ public final class SparkwiseCli implements Callable<Integer> {
         // JSON is UTF-8 whatever the platform charset (Java 17 still defaults to the platform's),
         // and a character that UTF-8 cannot encode (a lone surrogate) is written as U+FFFD.
         cli.setOut(new PrintWriter(Utf8Writers.of(System.out), true));
-        System.exit(cli.execute(args));
+        int exitCode;
+        try {
+            exitCode = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands exceptions to InternalErrorHandler, but not errors: one line, not a stack trace.
+            System.err.println("sparkwise: internal error: out of memory (Java heap limit "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): raise it, e.g. SPARKWISE_JAVA_OPTS=-Xmx2g");
+            exitCode = ExitCodes.INTERNAL_ERROR;
+        }
+        System.exit(exitCode);
     }
 
     /** The command line as {@link #main} runs it; tests pass a factory that injects fakes. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static io.sparkwise.cli.CliRun.application;
 import static io.sparkwise.cli.CliRun.run;
@@ -228,5 +229,69 @@ class AnalyzeCommandTest {
         assertThat(run.exitCode()).isEqualTo(4);
         assertThat(run.err()).startsWith("sparkwise: internal error: java.lang.IllegalStateException: stage 3 seen twice\n"
                 + "java.lang.IllegalStateException: stage 3 seen twice\n\tat ");
+    }
+
+    @Test
+    void analyze_oneLogThrowsABug_reportsItInOneLineAndAnalyzesTheOthers() {
+        ApplicationSource source = path -> List.of(
+                new ApplicationSource.PendingRead("/logs/a", () -> application("a")),
+                new ApplicationSource.PendingRead("/logs/bad", () -> {
+                    throw new IllegalStateException("stage 3 seen twice");
+                }),
+                new ApplicationSource.PendingRead("/logs/c", () -> application("c")));
+
+        CliRun run = run(source, "analyze", "/logs");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEqualTo("""
+                sparkwise: /logs/bad: internal error while analyzing it: java.lang.IllegalStateException: stage 3 seen twice
+                sparkwise: this is a bug: rerun with --verbose to see the stack trace, and please report it
+                """);
+        assertThat(run.out()).startsWith("Application a\n").contains("\nApplication c\n");
+    }
+
+    @Test
+    void analyze_outOfMemoryInOneLog_exits4WithOneLineNamingItAndNoStackTrace() {
+        ApplicationSource source = path -> List.of(
+                new ApplicationSource.PendingRead("/logs/a", () -> application("a")),
+                new ApplicationSource.PendingRead("/logs/huge", () -> {
+                    throw new OutOfMemoryError("Java heap space");
+                }));
+
+        CliRun run = run(source, "analyze", "--threads", "2", "/logs");
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("sparkwise: internal error: out of memory while analyzing /logs/huge (Java heap limit ")
+                .endsWith(" MiB, 2 log(s) at once): raise the limit, e.g. SPARKWISE_JAVA_OPTS=-Xmx2g, or use --threads 1\n");
+    }
+
+    @Test
+    void analyze_threadsZero_exits2() {
+        CliRun run = run(ONE_APP, "analyze", "--threads", "0", "/logs/app-1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("--threads must be at least 1, got 0\n");
+    }
+
+    @Test
+    void analyze_manyLogsDamagedOrUnreadable_sameOutputWhateverTheThreadCount() {
+        ApplicationSource source = path -> IntStream.range(0, 60).mapToObj(i -> new ApplicationSource.PendingRead(
+                "/logs/" + i, () -> {
+                    if (i % 7 == 3) {
+                        throw new SparkwiseException(ErrorCode.NOT_AN_EVENT_LOG, "not a Spark event log: /logs/" + i);
+                    }
+                    return application("app-" + i, "/logs/" + i,
+                            List.of(new ReadReport.DamagedLine("/logs/" + i, i, "Unexpected character")), i % 2);
+                })).toList();
+
+        for (String format : List.of("text", "json", "markdown")) {
+            CliRun one = run(source, "analyze", "/logs", "--format", format, "--threads", "1");
+            CliRun three = run(source, "analyze", "/logs", "--format", format, "--threads", "3");
+
+            assertThat(three.exitCode()).isEqualTo(one.exitCode()).isZero();
+            assertThat(three.out()).isEqualTo(one.out()).contains("app-58");
+            assertThat(three.err()).isEqualTo(one.err()).contains("/logs/57: 1 damaged line(s)", "not a Spark event log: /logs/52");
+        }
     }
 }

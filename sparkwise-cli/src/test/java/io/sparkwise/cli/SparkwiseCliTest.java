@@ -43,7 +43,8 @@ class SparkwiseCliTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--format=FORMAT", "--fail-on=SEVERITY", "Exit codes:",
-                "4   internal error (a bug: rerun with --verbose and report it)");
+                "4   internal error (a bug: rerun with --verbose and report it), or out of",
+                "memory (raise -Xmx with SPARKWISE_JAVA_OPTS, or use fewer --threads)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 
 import java.io.IOException;
@@ -37,6 +38,37 @@ public final class JsonDocument {
             .build();
 
     private JsonDocument() {
+    }
+
+    /**
+     * Starts a document written piece by piece, for a caller that streams (one application at a
+     * time); {@link #end} ends it the way {@link #write} does.
+     */
+    public static JsonGenerator begin(Writer out) throws IOException {
+        return new WellFormedStrings(FACTORY.createGenerator(out)).useDefaultPrettyPrinter();
+    }
+
+    /** Ends a document started with {@link #begin}: the generator closed, a line break, {@code out} flushed. */
+    public static void end(JsonGenerator json, Writer out) throws IOException {
+        json.close();
+        out.write(System.lineSeparator());
+        out.flush();
+    }
+
+    /**
+     * A generator for a part of a document written apart: what it writes is indented as if it were
+     * {@code depth} levels deep in a document, so the text can be added to that document with
+     * {@link JsonGenerator#writeRawValue(String)} and give the same bytes as writing it in place.
+     */
+    public static JsonGenerator part(Writer out, int depth) throws IOException {
+        return new WellFormedStrings(FACTORY.createGenerator(out)).setPrettyPrinter(new NestedPrettyPrinter(depth));
+    }
+
+    /** The default pretty printer, starting at a given depth. */
+    private static final class NestedPrettyPrinter extends DefaultPrettyPrinter {
+        NestedPrettyPrinter(int depth) {
+            _nesting = depth;
+        }
     }
 
     public static void write(Writer out, Body body) throws IOException {

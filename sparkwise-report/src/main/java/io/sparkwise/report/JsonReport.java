@@ -5,8 +5,8 @@ import io.sparkwise.engine.AnalysisResult;
 import io.sparkwise.engine.json.ResultJson;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
-import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,6 +24,9 @@ public final class JsonReport implements Renderer {
     /** Bumped on renames and removals only; additions keep it (see docs/json.md). */
     public static final int SCHEMA_VERSION = 1;
 
+    /** How deep an application's object is in the document: in the root object's "applications" array. */
+    private static final int APPLICATION_DEPTH = 1;
+
     private final ResultJson.Detail detail;
 
     /** The report as {@code analyze --format json} prints it. */
@@ -39,31 +42,35 @@ public final class JsonReport implements Renderer {
         this.detail = requireNonNull(detail, "detail is null");
     }
 
+    /**
+     * Streams the document: each application's object is flushed to {@code out} as soon as it is
+     * written. It is written apart first, so one that fails leaves the document as it was.
+     */
     @Override
-    public void render(List<AnalyzedApplication> applications, Writer out) throws IOException {
-        JsonDocument.write(out, json -> new Document(json, detail).write(applications));
-    }
-
-    /** One document being written: the generator and the writing methods around it. */
-    private static final class Document {
-        private final JsonGenerator json;
-        private final ResultJson.Detail detail;
-
-        Document(JsonGenerator json, ResultJson.Detail detail) {
-            this.json = json;
-            this.detail = detail;
-        }
-
-        void write(List<AnalyzedApplication> applications) throws IOException {
-            json.writeStartObject();
-            json.writeNumberField("schemaVersion", SCHEMA_VERSION);
-            json.writeStringField("generator", "sparkwise " + SparkwiseVersion.get());
-            json.writeArrayFieldStart("applications");
-            for (AnalyzedApplication application : applications) {
-                ResultJson.write(AnalysisResult.of(application.application(), application.analysis()), json, detail);
+    public Renderer.Document begin(Writer out) throws IOException {
+        JsonGenerator json = JsonDocument.begin(out);
+        json.writeStartObject();
+        json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+        json.writeStringField("generator", "sparkwise " + SparkwiseVersion.get());
+        json.writeArrayFieldStart("applications");
+        return new Renderer.Document() {
+            @Override
+            public void application(AnalyzedApplication application) throws IOException {
+                StringWriter part = new StringWriter();
+                try (JsonGenerator partJson = JsonDocument.part(part, APPLICATION_DEPTH)) {
+                    ResultJson.write(AnalysisResult.of(application.application(), application.analysis()), partJson,
+                            detail);
+                }
+                json.writeRawValue(part.toString());
+                json.flush();
             }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
+
+            @Override
+            public void end() throws IOException {
+                json.writeEndArray();
+                json.writeEndObject();
+                JsonDocument.end(json, out);
+            }
+        };
     }
 }

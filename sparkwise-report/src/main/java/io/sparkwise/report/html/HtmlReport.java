@@ -38,11 +38,39 @@ public final class HtmlReport implements Renderer {
     @Override
     public void render(List<AnalyzedApplication> applications, Writer out) throws IOException {
         if (applications.size() != 1) {
-            throw new IllegalArgumentException("an HTML report is one page per application, got "
-                    + applications.size() + " applications: write them to a directory with an index page");
+            throw onePagePerApplication(applications.size());
         }
-        out.write(page(applications.get(0)));
-        out.flush();
+        Renderer.super.render(applications, out);
+    }
+
+    /** A document of exactly one application: its page; a second application is refused, see {@link HtmlPages}. */
+    @Override
+    public Document begin(Writer out) {
+        return new Document() {
+            private int count;
+
+            @Override
+            public void application(AnalyzedApplication application) throws IOException {
+                if (++count > 1) {
+                    throw onePagePerApplication(count);
+                }
+                out.write(page(application));
+                out.flush();
+            }
+
+            @Override
+            public void end() throws IOException {
+                if (count != 1) {
+                    throw onePagePerApplication(count);
+                }
+                out.flush();
+            }
+        };
+    }
+
+    private static IllegalArgumentException onePagePerApplication(int count) {
+        return new IllegalArgumentException("an HTML report is one page per application, got "
+                + count + " applications: write them to a directory with an index page");
     }
 
     /** The whole page of one application. */

@@ -33,17 +33,28 @@ public final class MarkdownReport implements Renderer {
     static final int FIX_WIDTH = 400;
 
     @Override
-    public void render(List<AnalyzedApplication> applications, Writer out) throws IOException {
-        for (int i = 0; i < applications.size(); i++) {
-            if (i > 0) {
-                out.write("\n---\n\n");
+    public Document begin(Writer out) {
+        return new Document() {
+            private boolean first = true;
+
+            @Override
+            public void application(AnalyzedApplication application) throws IOException {
+                if (!first) {
+                    out.write("\n---\n\n");
+                }
+                first = false;
+                for (String line : lines(application)) {
+                    out.write(line);
+                    out.write("\n");
+                }
+                out.flush();
             }
-            for (String line : lines(applications.get(i))) {
-                out.write(line);
-                out.write("\n");
+
+            @Override
+            public void end() throws IOException {
+                out.flush();
             }
-        }
-        out.flush();
+        };
     }
 
     /** The report of one application, line by line. */
