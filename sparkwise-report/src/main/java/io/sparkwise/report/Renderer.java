@@ -3,6 +3,7 @@ package io.sparkwise.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes a report of analyzed applications in one format, as one document. The document is
@@ -27,6 +28,34 @@ public interface Renderer {
 
     /** Starts a document on {@code out}; write to {@code out} only between applications until it ends. */
     Document begin(Writer out) throws IOException;
+
+    /**
+     * A document of lines: each application's lines as {@code linesOf} gives them, with
+     * {@code separator} between two applications (the text and Markdown reports).
+     */
+    static Document lines(Writer out, String separator, Function<AnalyzedApplication, List<String>> linesOf) {
+        return new Document() {
+            private boolean first = true;
+
+            @Override
+            public void application(AnalyzedApplication application) throws IOException {
+                if (!first) {
+                    out.write(separator);
+                }
+                first = false;
+                for (String line : linesOf.apply(application)) {
+                    out.write(line);
+                    out.write("\n");
+                }
+                out.flush();
+            }
+
+            @Override
+            public void end() throws IOException {
+                out.flush();
+            }
+        };
+    }
 
     /**
      * Writes one document covering every application attempt, in the order given. Flushes

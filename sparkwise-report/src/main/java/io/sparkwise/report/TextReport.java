@@ -14,7 +14,6 @@ import io.sparkwise.model.TaskFailureGroup;
 import io.sparkwise.model.TaskMetricTotals;
 import io.sparkwise.model.TaskQuantity;
 
-import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,27 +51,7 @@ public final class TextReport implements Renderer {
 
     @Override
     public Document begin(Writer out) {
-        return new Document() {
-            private boolean first = true;
-
-            @Override
-            public void application(AnalyzedApplication application) throws IOException {
-                if (!first) {
-                    out.write("\n");
-                }
-                first = false;
-                for (String line : lines(application)) {
-                    out.write(line);
-                    out.write("\n");
-                }
-                out.flush();
-            }
-
-            @Override
-            public void end() throws IOException {
-                out.flush();
-            }
-        };
+        return Renderer.lines(out, "\n", this::lines);
     }
 
     /** The report of one application, line by line. */

@@ -11,7 +11,6 @@ import io.sparkwise.report.AnalyzedApplication;
 import io.sparkwise.report.Renderer;
 import io.sparkwise.report.SafeText;
 
-import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,27 +33,7 @@ public final class MarkdownReport implements Renderer {
 
     @Override
     public Document begin(Writer out) {
-        return new Document() {
-            private boolean first = true;
-
-            @Override
-            public void application(AnalyzedApplication application) throws IOException {
-                if (!first) {
-                    out.write("\n---\n\n");
-                }
-                first = false;
-                for (String line : lines(application)) {
-                    out.write(line);
-                    out.write("\n");
-                }
-                out.flush();
-            }
-
-            @Override
-            public void end() throws IOException {
-                out.flush();
-            }
-        };
+        return Renderer.lines(out, "\n---\n\n", MarkdownReport::lines);
     }
 
     /** The report of one application, line by line. */
