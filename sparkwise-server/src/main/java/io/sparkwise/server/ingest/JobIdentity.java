@@ -16,7 +16,7 @@ public final class JobIdentity {
 
     private static final Pattern UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    /** A run of 8+ hex digits holding at least one digit: a hash or an id, not a word like "deadbeef"-less text. */
+    /** A run of 8+ hex digits holding at least one digit: a hash or an id, while a word such as "facade" stays. */
     private static final Pattern HEX = Pattern.compile("\\b(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{8,}\\b");
     private static final Pattern NUMBER = Pattern.compile("[0-9]+");
     private static final Pattern SEPARATORS = Pattern.compile("([-_ .:/])[-_ .:/]+");
