@@ -224,13 +224,18 @@ public final class ApplicationStore {
         }
     }
 
-    /** Cut at a code point boundary, so no half of a surrogate pair reaches the database. */
+    /**
+     * Fits text from a log into a column: cut at a code point boundary, so no half of a surrogate
+     * pair is left, and NUL replaced, which PostgreSQL refuses in text (the stored result JSON
+     * keeps the original, escaped).
+     */
     private static String cut(String text, int maxChars) {
-        if (text.length() <= maxChars) {
-            return text;
+        String fitted = text.indexOf('\0') >= 0 ? text.replace('\0', '\uFFFD') : text;
+        if (fitted.length() <= maxChars) {
+            return fitted;
         }
-        int end = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
-        return text.substring(0, end);
+        int end = Character.isHighSurrogate(fitted.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return fitted.substring(0, end);
     }
 
     private void inTransaction(SqlWork work) throws SQLException {
