@@ -50,6 +50,16 @@ public final class ApiServer implements AutoCloseable {
     private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     private static final String PREFIX = "/api/v1/";
 
+    static {
+        // The JDK's server writes the headers and the body in two writes; with Nagle's algorithm on,
+        // the body waits for the client's delayed ACK of the headers. Measured on loopback, 200
+        // requests for one application's findings: 10.0 s with Nagle, 1.3 s without. Read once,
+        // when the JDK's server first loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final ApplicationStore store;
     private final HttpServer http;
     private final ExecutorService handlers;
