@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
         versionProvider = SparkwiseCli.Version.class,
         description = "Reads Apache Spark event logs and diagnoses Spark applications.",
         subcommands = {AnalyzeCommand.class, CompareCommand.class, SimulateCommand.class, PlanCommand.class, CostCommand.class,
-            DecideCommand.class, StorageCommand.class, DemoCommand.class},
+            DecideCommand.class, StorageCommand.class, DemoCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
