@@ -14,7 +14,7 @@ final class JobIdentity {
     private static final Pattern DATE_TIME = Pattern.compile(
             "\\d{4}[-_/.]?\\d{2}[-_/.]?\\d{2}([T _-]?\\d{2}[:._-]?\\d{2}([:._-]?\\d{2})?)?");
     /** A hex id: 8+ hex digits, at least one a digit (so a word like "feedface" stays). */
-    private static final Pattern HEX_ID = Pattern.compile("(?i)\\b(?=[0-9a-f]*\\d)[0-9a-f]{8,}\\b");
+    private static final Pattern HEX_ID = Pattern.compile("(?i)(?<![0-9a-z])(?=[0-9a-f]*\\d)[0-9a-f]{8,}(?![0-9a-z])");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern SEPARATOR_RUNS = Pattern.compile("[-_ .:/]{2,}");
     private static final Pattern EDGE_SEPARATORS = Pattern.compile("^[-_ .:/]+|[-_ .:/]+$");
