@@ -140,6 +140,7 @@ final class AgentWorker implements Runnable {
             endSeen = true;
             analyze(analyzer::onApplicationEnd);
             metrics.applicationEnded.set(1);
+            logSummary();
             synchronized (endMonitor) {
                 applicationEnded = true;
                 endMonitor.notifyAll();
@@ -213,6 +214,16 @@ final class AgentWorker implements Runnable {
             LOG.log(System.Logger.Level.WARNING, "Sparkwise: " + what + " (logged once, counted in "
                     + "sparkwise_agent_snapshot_errors_total); the application is not affected", e);
         }
+    }
+
+    /** One line in the driver log at the application's end: what the agent cost and found. */
+    private void logSummary() {
+        long events = metrics.eventsProcessed.sum() + 1;
+        LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                "Sparkwise: %d events, %.1f us per event on the agent's thread, %d dropped, %d snapshots, "
+                        + "%d findings, %d snapshot errors, %d failing rules", events,
+                metrics.processingNanos.sum() / 1000.0 / events, metrics.eventsDropped.sum(), metrics.snapshots.get(),
+                analyzer.findings().size(), metrics.snapshotErrors.get(), metrics.ruleErrors.get()));
     }
 
     private ReadReport report() {
