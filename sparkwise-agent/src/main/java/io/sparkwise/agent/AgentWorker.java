@@ -105,17 +105,27 @@ final class AgentWorker implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (event != null) {
-                long start = System.nanoTime();
-                process(event);
-                metrics.processingNanos.add(System.nanoTime() - start);
-                metrics.eventsProcessed.increment();
-            }
-            if (System.currentTimeMillis() >= nextEvaluation) {
-                nextEvaluation = System.currentTimeMillis() + settings.evaluationIntervalMs();
-                if (!endSeen && metrics.eventsProcessed.sum() > 0) {
-                    analyze(analyzer::evaluateApplication);
+            try {
+                if (event != null) {
+                    long start = System.nanoTime();
+                    process(event);
+                    metrics.processingNanos.add(System.nanoTime() - start);
+                    metrics.eventsProcessed.increment();
                 }
+                if (System.currentTimeMillis() >= nextEvaluation) {
+                    nextEvaluation = System.currentTimeMillis() + settings.evaluationIntervalMs();
+                    if (!endSeen && metrics.eventsProcessed.sum() > 0) {
+                        analyze(analyzer::evaluateApplication);
+                    }
+                }
+            } catch (OutOfMemoryError e) {
+                // The driver's heap is the application's: give ours up rather than compete for it.
+                LOG.log(System.Logger.Level.ERROR, "Sparkwise: out of memory in the agent; it stops, the "
+                        + "application goes on", e);
+                queue.clear();
+                return;
+            } catch (Throwable e) {
+                failed("an event could not be processed", e);
             }
         }
     }
@@ -123,7 +133,7 @@ final class AgentWorker implements Runnable {
     private void process(SparkEvent event) {
         try {
             state.onEvent(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             failed("the state could not take " + event.getClass().getSimpleName(), e);
             return;
         }
@@ -195,7 +205,8 @@ final class AgentWorker implements Runnable {
             metrics.snapshots.incrementAndGet();
             step.accept(snapshot);
             metrics.findings(analyzer.findings());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // LinkageError: e.g. another copy of Sparkwise's classes earlier on the driver's classpath.
             failed("a snapshot or analysis failed", e);
         }
         List<String> errors = analyzer.ruleErrors();
