@@ -19,18 +19,20 @@ import io.sparkwise.state.event.StageSubmitted;
 import io.sparkwise.state.event.TaskEnd;
 import io.sparkwise.state.event.TaskStart;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The one thread that owns the application state: takes the typed events off a bounded queue,
  * applies them to {@link ApplicationState}, and on each stage, job, SQL execution and executor
- * end takes a snapshot and feeds the {@link LiveAnalyzer}; the application rules on a timer and
- * at the application's end. Nothing it does can reach Spark's listener bus: the bus only offers
+ * end takes a snapshot and feeds the {@link LiveAnalyzer} (ends that arrive in a burst share one
+ * snapshot); the application rules on a timer and at the application's end. Nothing it does can reach Spark's listener bus: the bus only offers
  * to the queue ({@link #offer}), a full queue drops the event and counts it.
  */
 final class AgentWorker implements Runnable {
@@ -53,6 +55,15 @@ final class AgentWorker implements Runnable {
     private String appName = "";
     private String appId = FALLBACK_APP_ID;
     private final Object endMonitor = new Object();
+    /**
+     * Ends (stage, job, SQL execution, executor) waiting for a snapshot. A snapshot copies the
+     * whole application (up to the retention limits), so when events queue up the ends seen
+     * meanwhile share one snapshot, taken when the queue is empty or the oldest has waited
+     * {@link #MAX_JUDGMENT_DELAY_NANOS}: a burst of short stages costs one snapshot, not one each.
+     */
+    private final List<Consumer<Application>> pending = new ArrayList<>();
+    private long oldestPending;
+    private static final long MAX_JUDGMENT_DELAY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     AgentWorker(AgentSettings settings, LiveAnalyzer analyzer) {
         this.settings = settings;
@@ -109,6 +120,11 @@ final class AgentWorker implements Runnable {
                 if (event != null) {
                     long start = System.nanoTime();
                     process(event);
+                    if (!pending.isEmpty()
+                            && (queue.isEmpty() || System.nanoTime() - oldestPending > MAX_JUDGMENT_DELAY_NANOS)) {
+                        List<Consumer<Application>> ends = takePending();
+                        analyze(s -> ends.forEach(end -> end.accept(s)));
+                    }
                     metrics.processingNanos.add(System.nanoTime() - start);
                     metrics.eventsProcessed.increment();
                 }
@@ -139,16 +155,20 @@ final class AgentWorker implements Runnable {
         }
         count(event);
         if (event instanceof StageCompleted c) {
-            analyze(s -> analyzer.onStageCompleted(s, c.stageInfo().stageId(), c.stageInfo().attemptId()));
+            pend(s -> analyzer.onStageCompleted(s, c.stageInfo().stageId(), c.stageInfo().attemptId()));
         } else if (event instanceof JobEnd j) {
-            analyze(s -> analyzer.onJobEnd(s, j.jobId()));
+            pend(s -> analyzer.onJobEnd(s, j.jobId()));
         } else if (event instanceof SqlExecutionEnd q) {
-            analyze(s -> analyzer.onSqlExecutionEnd(s, q.executionId()));
+            pend(s -> analyzer.onSqlExecutionEnd(s, q.executionId()));
         } else if (event instanceof ExecutorRemoved r) {
-            analyze(s -> analyzer.onExecutorRemoved(s, r.executorId()));
+            pend(s -> analyzer.onExecutorRemoved(s, r.executorId()));
         } else if (event instanceof ApplicationEnd) {
             endSeen = true;
-            analyze(analyzer::onApplicationEnd);
+            List<Consumer<Application>> ends = takePending();
+            analyze(s -> {
+                ends.forEach(end -> end.accept(s));
+                analyzer.onApplicationEnd(s);
+            });
             metrics.applicationEnded.set(1);
             logSummary();
             synchronized (endMonitor) {
@@ -156,6 +176,20 @@ final class AgentWorker implements Runnable {
                 endMonitor.notifyAll();
             }
         }
+    }
+
+    /** An end to judge on the next snapshot. */
+    private void pend(Consumer<Application> judgment) {
+        if (pending.isEmpty()) {
+            oldestPending = System.nanoTime();
+        }
+        pending.add(judgment);
+    }
+
+    private List<Consumer<Application>> takePending() {
+        List<Consumer<Application>> ends = new ArrayList<>(pending);
+        pending.clear();
+        return ends;
     }
 
     /** The plain counters of the endpoint, straight from the events (no snapshot needed). */
@@ -199,7 +233,7 @@ final class AgentWorker implements Runnable {
     }
 
     /** Takes a snapshot and runs one analyzer step on it; a failure is logged once and counted. */
-    private void analyze(java.util.function.Consumer<Application> step) {
+    private void analyze(Consumer<Application> step) {
         try {
             Application snapshot = state.snapshot(report(), FALLBACK_APP_ID);
             metrics.snapshots.incrementAndGet();
