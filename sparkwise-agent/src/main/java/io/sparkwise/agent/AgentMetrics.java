@@ -31,6 +31,9 @@ final class AgentMetrics {
     final AtomicLong stagesFailed = new AtomicLong();
     final AtomicLong tasksRunning = new AtomicLong();
     final AtomicLong[] tasks = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+    final AtomicLong sqlRunning = new AtomicLong();
+    final AtomicLong sqlSucceeded = new AtomicLong();
+    final AtomicLong sqlFailed = new AtomicLong();
     final AtomicLong executorsActive = new AtomicLong();
     final AtomicLong executorsRemoved = new AtomicLong();
     final LongAdder inputBytes = new LongAdder();
@@ -109,6 +112,11 @@ final class AgentMetrics {
         t.family("sparkwise_stages_total", "counter", "Stage attempts ended, by status.")
                 .sample("sparkwise_stages_total", Map.of("status", "complete"), stagesComplete.get())
                 .sample("sparkwise_stages_total", Map.of("status", "failed"), stagesFailed.get());
+        t.family("sparkwise_sql_executions_running", "gauge", "SQL executions running now.")
+                .sample("sparkwise_sql_executions_running", sqlRunning.get());
+        t.family("sparkwise_sql_executions_total", "counter", "SQL executions ended, by status.")
+                .sample("sparkwise_sql_executions_total", Map.of("status", "succeeded"), sqlSucceeded.get())
+                .sample("sparkwise_sql_executions_total", Map.of("status", "failed"), sqlFailed.get());
         t.family("sparkwise_tasks_running", "gauge", "Tasks running now.")
                 .sample("sparkwise_tasks_running", tasksRunning.get());
         t.family("sparkwise_tasks_total", "counter", "Tasks ended, by outcome (killed: killed or commit denied).");

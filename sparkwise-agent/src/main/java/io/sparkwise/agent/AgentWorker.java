@@ -14,6 +14,7 @@ import io.sparkwise.state.event.JobEnd;
 import io.sparkwise.state.event.JobStart;
 import io.sparkwise.state.event.SparkEvent;
 import io.sparkwise.state.event.SqlExecutionEnd;
+import io.sparkwise.state.event.SqlExecutionStart;
 import io.sparkwise.state.event.StageCompleted;
 import io.sparkwise.state.event.StageSubmitted;
 import io.sparkwise.state.event.TaskEnd;
@@ -210,6 +211,13 @@ final class AgentWorker implements Runnable {
         } else if (event instanceof JobEnd j) {
             metrics.jobsRunning.decrementAndGet();
             (j.succeeded() ? metrics.jobsSucceeded : metrics.jobsFailed).incrementAndGet();
+        } else if (event instanceof SqlExecutionStart) {
+            metrics.sqlRunning.incrementAndGet();
+        } else if (event instanceof SqlExecutionEnd q) {
+            metrics.sqlRunning.decrementAndGet();
+            // As the state: Spark 3.4+ sends an empty error message for a success.
+            (q.errorMessage().filter(m -> !m.isEmpty()).isPresent() ? metrics.sqlFailed : metrics.sqlSucceeded)
+                    .incrementAndGet();
         } else if (event instanceof ExecutorAdded) {
             metrics.executorsActive.incrementAndGet();
         } else if (event instanceof ExecutorRemoved) {

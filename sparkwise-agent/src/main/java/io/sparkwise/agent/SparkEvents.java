@@ -8,6 +8,12 @@ import io.sparkwise.state.event.ApplicationStart;
 import io.sparkwise.state.event.BlockManagerAdded;
 import io.sparkwise.state.event.EnvironmentUpdate;
 import io.sparkwise.state.event.ExecutorAdded;
+import io.sparkwise.state.event.ExecutorExcluded;
+import io.sparkwise.state.event.ExecutorExcludedForStage;
+import io.sparkwise.state.event.ExecutorUnexcluded;
+import io.sparkwise.state.event.NodeExcluded;
+import io.sparkwise.state.event.NodeExcludedForStage;
+import io.sparkwise.state.event.NodeUnexcluded;
 import io.sparkwise.state.event.ExecutorRemoved;
 import io.sparkwise.state.event.JobEnd;
 import io.sparkwise.state.event.JobStart;
@@ -34,6 +40,12 @@ import org.apache.spark.scheduler.SparkListenerApplicationStart;
 import org.apache.spark.scheduler.SparkListenerBlockManagerAdded;
 import org.apache.spark.scheduler.SparkListenerEnvironmentUpdate;
 import org.apache.spark.scheduler.SparkListenerExecutorAdded;
+import org.apache.spark.scheduler.SparkListenerExecutorExcluded;
+import org.apache.spark.scheduler.SparkListenerExecutorExcludedForStage;
+import org.apache.spark.scheduler.SparkListenerExecutorUnexcluded;
+import org.apache.spark.scheduler.SparkListenerNodeExcluded;
+import org.apache.spark.scheduler.SparkListenerNodeExcludedForStage;
+import org.apache.spark.scheduler.SparkListenerNodeUnexcluded;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -127,6 +139,30 @@ final class SparkEvents {
 
     static ExecutorRemoved executorRemoved(SparkListenerExecutorRemoved e) {
         return new ExecutorRemoved(OptionalLong.of(e.time()), nonNull(e.executorId()), Optional.ofNullable(e.reason()));
+    }
+
+    static ExecutorExcluded executorExcluded(SparkListenerExecutorExcluded e) {
+        return new ExecutorExcluded(e.time(), nonNull(e.executorId()));
+    }
+
+    static ExecutorUnexcluded executorUnexcluded(SparkListenerExecutorUnexcluded e) {
+        return new ExecutorUnexcluded(e.time(), nonNull(e.executorId()));
+    }
+
+    static NodeExcluded nodeExcluded(SparkListenerNodeExcluded e) {
+        return new NodeExcluded(e.time(), nonNull(e.hostId()));
+    }
+
+    static NodeUnexcluded nodeUnexcluded(SparkListenerNodeUnexcluded e) {
+        return new NodeUnexcluded(e.time(), nonNull(e.hostId()));
+    }
+
+    static ExecutorExcludedForStage executorExcludedForStage(SparkListenerExecutorExcludedForStage e) {
+        return new ExecutorExcludedForStage(e.time(), nonNull(e.executorId()), e.stageId(), e.stageAttemptId());
+    }
+
+    static NodeExcludedForStage nodeExcludedForStage(SparkListenerNodeExcludedForStage e) {
+        return new NodeExcludedForStage(e.time(), nonNull(e.hostId()), e.stageId(), e.stageAttemptId());
     }
 
     static JobStart jobStart(SparkListenerJobStart e) {

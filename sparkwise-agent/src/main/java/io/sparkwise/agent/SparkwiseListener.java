@@ -13,6 +13,12 @@ import org.apache.spark.scheduler.SparkListenerBlockManagerAdded;
 import org.apache.spark.scheduler.SparkListenerEnvironmentUpdate;
 import org.apache.spark.scheduler.SparkListenerEvent;
 import org.apache.spark.scheduler.SparkListenerExecutorAdded;
+import org.apache.spark.scheduler.SparkListenerExecutorExcluded;
+import org.apache.spark.scheduler.SparkListenerExecutorExcludedForStage;
+import org.apache.spark.scheduler.SparkListenerExecutorUnexcluded;
+import org.apache.spark.scheduler.SparkListenerNodeExcluded;
+import org.apache.spark.scheduler.SparkListenerNodeExcludedForStage;
+import org.apache.spark.scheduler.SparkListenerNodeUnexcluded;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -134,6 +140,36 @@ public class SparkwiseListener extends SparkListener implements AutoCloseable {
     @Override
     public void onExecutorRemoved(SparkListenerExecutorRemoved e) {
         offer(() -> SparkEvents.executorRemoved(e));
+    }
+
+    @Override
+    public void onExecutorExcluded(SparkListenerExecutorExcluded e) {
+        offer(() -> SparkEvents.executorExcluded(e));
+    }
+
+    @Override
+    public void onExecutorUnexcluded(SparkListenerExecutorUnexcluded e) {
+        offer(() -> SparkEvents.executorUnexcluded(e));
+    }
+
+    @Override
+    public void onNodeExcluded(SparkListenerNodeExcluded e) {
+        offer(() -> SparkEvents.nodeExcluded(e));
+    }
+
+    @Override
+    public void onNodeUnexcluded(SparkListenerNodeUnexcluded e) {
+        offer(() -> SparkEvents.nodeUnexcluded(e));
+    }
+
+    @Override
+    public void onExecutorExcludedForStage(SparkListenerExecutorExcludedForStage e) {
+        offer(() -> SparkEvents.executorExcludedForStage(e));
+    }
+
+    @Override
+    public void onNodeExcludedForStage(SparkListenerNodeExcludedForStage e) {
+        offer(() -> SparkEvents.nodeExcludedForStage(e));
     }
 
     @Override

@@ -1,10 +1,17 @@
 package io.sparkwise.agent;
 
+import io.sparkwise.state.event.AccumulatorUpdates;
+import io.sparkwise.state.event.DriverAccumUpdates;
 import io.sparkwise.state.event.SparkPlanInfo;
+import io.sparkwise.state.event.SqlAdaptiveExecutionUpdate;
+import io.sparkwise.state.event.SqlAdaptiveSqlMetricUpdates;
 import io.sparkwise.state.event.SqlExecutionEnd;
 import io.sparkwise.state.event.SqlExecutionStart;
 import io.sparkwise.state.event.SqlMetricInfo;
 import org.apache.spark.scheduler.SparkListenerEvent;
+import org.apache.spark.sql.execution.ui.SparkListenerDriverAccumUpdates;
+import org.apache.spark.sql.execution.ui.SparkListenerSQLAdaptiveExecutionUpdate;
+import org.apache.spark.sql.execution.ui.SparkListenerSQLAdaptiveSQLMetricUpdates;
 import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionEnd;
 import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
 
@@ -32,6 +39,15 @@ final class SqlEvents {
         if (event instanceof SparkListenerSQLExecutionEnd e) {
             return Optional.of(end(e));
         }
+        if (event instanceof SparkListenerSQLAdaptiveExecutionUpdate u) {
+            return Optional.of(adaptiveUpdate(u));
+        }
+        if (event instanceof SparkListenerSQLAdaptiveSQLMetricUpdates m) {
+            return Optional.of(adaptiveMetrics(m));
+        }
+        if (event instanceof SparkListenerDriverAccumUpdates d) {
+            return Optional.of(driverAccumUpdates(d));
+        }
         return Optional.empty();
     }
 
@@ -48,6 +64,37 @@ final class SqlEvents {
         Optional<String> error = ScalaValues.call(e, "errorMessage")
                 .flatMap(o -> ScalaValues.optionalString((scala.Option<?>) o));
         return new SqlExecutionEnd(e.executionId(), OptionalLong.of(e.time()), error);
+    }
+
+    /** AQE re-planned the execution: the new plan, which the SQL rules judge. */
+    static SqlAdaptiveExecutionUpdate adaptiveUpdate(SparkListenerSQLAdaptiveExecutionUpdate e) {
+        return new SqlAdaptiveExecutionUpdate(e.executionId(), Optional.ofNullable(e.physicalPlanDescription()),
+                Optional.ofNullable(e.sparkPlanInfo()).map(SqlEvents::plan));
+    }
+
+    static SqlAdaptiveSqlMetricUpdates adaptiveMetrics(SparkListenerSQLAdaptiveSQLMetricUpdates e) {
+        List<SqlMetricInfo> metrics = new ArrayList<>();
+        for (Object o : ScalaValues.elements(e, "sqlPlanMetrics")) {
+            var m = (org.apache.spark.sql.execution.ui.SQLPlanMetric) o;
+            metrics.add(new SqlMetricInfo(nonNull(m.name()), m.accumulatorId(), nonNull(m.metricType())));
+        }
+        return new SqlAdaptiveSqlMetricUpdates(e.executionId(), metrics);
+    }
+
+    /** SQL metrics the driver itself updated (e.g. a broadcast's size), as (accumulator id, value) pairs. */
+    static DriverAccumUpdates driverAccumUpdates(SparkListenerDriverAccumUpdates e) {
+        List<Object> pairs = ScalaValues.elements(e, "accumUpdates");
+        long[] ids = new long[pairs.size()];
+        long[] values = new long[pairs.size()];
+        int n = 0;
+        for (Object o : pairs) {
+            scala.Tuple2<?, ?> pair = (scala.Tuple2<?, ?>) o;
+            if (pair._1() instanceof Number id && pair._2() instanceof Number value) {
+                ids[n] = id.longValue();
+                values[n++] = value.longValue();
+            }
+        }
+        return new DriverAccumUpdates(e.executionId(), AccumulatorUpdates.of(ids, values, n));
     }
 
     static SparkPlanInfo plan(org.apache.spark.sql.execution.SparkPlanInfo p) {

@@ -224,6 +224,46 @@ class SparkEventsTest {
         assertThat(end).isEqualTo(new SqlExecutionEnd(9, OptionalLong.of(200), Optional.of("failed")));
     }
 
+    @Test
+    void exclusionEvents_executorsAndNodes_converted() {
+        assertThat(SparkEvents.executorExcluded(new org.apache.spark.scheduler.SparkListenerExecutorExcluded(1L, "3", 4)))
+                .isEqualTo(new io.sparkwise.state.event.ExecutorExcluded(1, "3"));
+        assertThat(SparkEvents.executorUnexcluded(new org.apache.spark.scheduler.SparkListenerExecutorUnexcluded(2L, "3")))
+                .isEqualTo(new io.sparkwise.state.event.ExecutorUnexcluded(2, "3"));
+        assertThat(SparkEvents.nodeExcluded(new org.apache.spark.scheduler.SparkListenerNodeExcluded(3L, "h", 2)))
+                .isEqualTo(new io.sparkwise.state.event.NodeExcluded(3, "h"));
+        assertThat(SparkEvents.nodeUnexcluded(new org.apache.spark.scheduler.SparkListenerNodeUnexcluded(4L, "h")))
+                .isEqualTo(new io.sparkwise.state.event.NodeUnexcluded(4, "h"));
+        assertThat(SparkEvents.executorExcludedForStage(
+                new org.apache.spark.scheduler.SparkListenerExecutorExcludedForStage(5L, "3", 2, 7, 1)))
+                .isEqualTo(new io.sparkwise.state.event.ExecutorExcludedForStage(5, "3", 7, 1));
+        assertThat(SparkEvents.nodeExcludedForStage(
+                new org.apache.spark.scheduler.SparkListenerNodeExcludedForStage(6L, "h", 2, 7, 1)))
+                .isEqualTo(new io.sparkwise.state.event.NodeExcludedForStage(6, "h", 7, 1));
+    }
+
+    @Test
+    void sqlAdaptiveUpdatesAndDriverAccumUpdates_converted() {
+        var plan = new org.apache.spark.sql.execution.SparkPlanInfo("AdaptiveSparkPlan", "AdaptiveSparkPlan isFinalPlan=true",
+                seq(), smap(), seq());
+        var update = SqlEvents.convert(new org.apache.spark.sql.execution.ui.SparkListenerSQLAdaptiveExecutionUpdate(
+                9, "== Final Plan ==", plan));
+        var metrics = SqlEvents.convert(new org.apache.spark.sql.execution.ui.SparkListenerSQLAdaptiveSQLMetricUpdates(9,
+                seq(new org.apache.spark.sql.execution.ui.SQLPlanMetric("shuffle bytes", 88, "size"))));
+        var driver = SqlEvents.driverAccumUpdates(new org.apache.spark.sql.execution.ui.SparkListenerDriverAccumUpdates(9,
+                seq(new Tuple2<Object, Object>(88L, 1024L))));
+
+        assertThat(update).contains(new io.sparkwise.state.event.SqlAdaptiveExecutionUpdate(9,
+                Optional.of("== Final Plan =="), Optional.of(new SparkPlanInfo("AdaptiveSparkPlan",
+                        "AdaptiveSparkPlan isFinalPlan=true", List.of(), Map.of(), List.of()))));
+        assertThat(metrics).contains(new io.sparkwise.state.event.SqlAdaptiveSqlMetricUpdates(9,
+                List.of(new SqlMetricInfo("shuffle bytes", 88, "size"))));
+        assertThat(driver.executionId()).isEqualTo(9);
+        assertThat(driver.accumUpdates().size()).isEqualTo(1);
+        assertThat(driver.accumUpdates().id(0)).isEqualTo(88);
+        assertThat(driver.accumUpdates().update(0)).isEqualTo(1024);
+    }
+
     private static org.apache.spark.scheduler.StageInfo stageInfo(int id, int attempt, List<Integer> parents) {
         return new org.apache.spark.scheduler.StageInfo(id, attempt, "stage " + id, 10, seq(),
                 seq(parents.toArray()), "details", null, seq(), Option.empty(), 0, false, 0);

@@ -82,7 +82,8 @@ class SparkwiseAgentTest {
         long rows = runSkewedJob();
 
         List<PrometheusParser.Sample> samples = awaitScrape(agent, s -> value(s, "sparkwise_tasks_total", "success")
-                == counted.succeeded.get() && !findingRules(s).isEmpty() && value(s, "sparkwise_jobs_running", null) == 0);
+                == counted.succeeded.get() && !findingRules(s).isEmpty() && value(s, "sparkwise_jobs_running", null) == 0
+                && value(s, "sparkwise_sql_executions_running", null) == 0);
 
         assertThat(rows).isEqualTo(10);
         assertThat(counted.ended.get()).isGreaterThan(10);
@@ -92,6 +93,8 @@ class SparkwiseAgentTest {
         assertThat(findingRules(samples)).contains("skew.task-duration");
         assertThat(value(samples, "sparkwise_jobs_total", "succeeded")).isGreaterThanOrEqualTo(1);
         assertThat(value(samples, "sparkwise_shuffle_write_bytes_total", null)).isPositive();
+        assertThat(value(samples, "sparkwise_sql_executions_total", "succeeded")).isGreaterThanOrEqualTo(1);
+        assertThat(value(samples, "sparkwise_sql_executions_total", "failed")).isZero();
         assertThat(value(samples, "sparkwise_agent_events_dropped_total", null)).isZero();
         assertThat(value(samples, "sparkwise_agent_snapshot_errors_total", null)).isZero();
         assertThat(value(samples, "sparkwise_agent_rule_errors", null)).isZero();
