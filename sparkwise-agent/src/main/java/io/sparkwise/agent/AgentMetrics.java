@@ -4,7 +4,6 @@ import io.sparkwise.analysis.Finding;
 import io.sparkwise.model.TaskMetricTotals;
 import io.sparkwise.state.event.TaskEndReason;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +49,7 @@ final class AgentMetrics {
     final LongAdder processingNanos = new LongAdder();
     final AtomicLong snapshots = new AtomicLong();
     final AtomicLong snapshotErrors = new AtomicLong();
+    final AtomicLong conversionErrors = new AtomicLong();
     final AtomicLong ruleErrors = new AtomicLong();
 
     private volatile Map<List<String>, Integer> findings = Map.of();
@@ -157,8 +157,11 @@ final class AgentMetrics {
                 .sample("sparkwise_agent_event_processing_seconds_sum", processingNanos.sum() / 1e9);
         t.family("sparkwise_agent_snapshots_total", "counter", "Snapshots of the application taken for the rules.")
                 .sample("sparkwise_agent_snapshots_total", snapshots.get());
-        t.family("sparkwise_agent_snapshot_errors_total", "counter", "Snapshots or analyses that threw.")
+        t.family("sparkwise_agent_snapshot_errors_total", "counter", "Events the state could not take, snapshots or analyses that threw (the first is logged).")
                 .sample("sparkwise_agent_snapshot_errors_total", snapshotErrors.get());
+        t.family("sparkwise_agent_conversion_errors_total", "counter",
+                        "Spark events that could not be converted (the first is logged).")
+                .sample("sparkwise_agent_conversion_errors_total", conversionErrors.get());
         t.family("sparkwise_agent_rule_errors", "gauge", "Rules that threw at least once (each logged once).")
                 .sample("sparkwise_agent_rule_errors", ruleErrors.get());
         return t.toString();
@@ -166,12 +169,5 @@ final class AgentMetrics {
 
     private static void bytes(PrometheusText t, String name, String help, LongAdder value) {
         t.family(name, "counter", help).sample(name, value.sum());
-    }
-
-    /** Labels for tests: the rule ids with findings now. */
-    List<String> findingRules() {
-        List<String> rules = new ArrayList<>();
-        findings.keySet().forEach(k -> rules.add(k.get(0)));
-        return rules;
     }
 }

@@ -225,11 +225,11 @@ public class SparkwiseListener extends SparkListener implements AutoCloseable {
     }
 
     private void conversionFailed(Throwable e) {
-        worker.metrics().snapshotErrors.incrementAndGet();
+        worker.metrics().conversionErrors.incrementAndGet();
         if (!conversionErrorLogged) {
             conversionErrorLogged = true;
             LOG.log(System.Logger.Level.WARNING, "Sparkwise: a Spark event could not be converted (logged once, "
-                    + "counted in sparkwise_agent_snapshot_errors_total); the application is not affected", e);
+                    + "counted in sparkwise_agent_conversion_errors_total); the application is not affected", e);
         }
     }
 

@@ -97,6 +97,7 @@ class SparkwiseAgentTest {
         assertThat(value(samples, "sparkwise_sql_executions_total", "failed")).isZero();
         assertThat(value(samples, "sparkwise_agent_events_dropped_total", null)).isZero();
         assertThat(value(samples, "sparkwise_agent_snapshot_errors_total", null)).isZero();
+        assertThat(value(samples, "sparkwise_agent_conversion_errors_total", null)).isZero();
         assertThat(value(samples, "sparkwise_agent_rule_errors", null)).isZero();
         assertThat(value(samples, "sparkwise_agent_event_processing_seconds_count", null)).isPositive();
         assertThat(samples).allSatisfy(s -> assertThat(s.labels())
