@@ -1,5 +1,6 @@
 package io.sparkwise.agent;
 
+import io.sparkwise.model.JobIdentity;
 import io.sparkwise.analysis.LiveAnalyzer;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ReadReport;
@@ -71,7 +72,7 @@ final class AgentWorker implements Runnable {
         this.analyzer = analyzer;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.metrics = new AgentMetrics(queue::size);
-        this.metrics.identity(settings.job().orElse(JobIdentity.normalize("")), appId);
+        this.metrics.identity(JobIdentity.of(settings.job(), ""), appId);
     }
 
     AgentMetrics metrics() {
@@ -237,7 +238,7 @@ final class AgentWorker implements Runnable {
     }
 
     private void identify() {
-        metrics.identity(settings.job().orElseGet(() -> JobIdentity.normalize(appName)), appId);
+        metrics.identity(JobIdentity.of(settings.job(), appName), appId);
     }
 
     /** Takes a snapshot and runs one analyzer step on it; a failure is logged once and counted. */

@@ -1,5 +1,6 @@
 package io.sparkwise.server.ingest;
 
+import io.sparkwise.model.JobIdentity;
 import io.sparkwise.engine.AnalysisOptions;
 import io.sparkwise.engine.AnalysisResult;
 import io.sparkwise.engine.Sparkwise;
