@@ -1,6 +1,5 @@
 package io.sparkwise.cli;
 
-import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.SparkwiseException;
@@ -16,7 +15,7 @@ import static java.util.Objects.requireNonNull;
  * Where {@code analyze} gets applications from: the paths a user named, each discovered into
  * application attempt logs that are read one by one, so one bad log does not stop the others.
  * Tests pass a fake that throws real {@link SparkwiseException}s; production uses
- * {@link #of(EventLogReader)}.
+ * {@link EngineSource#of}, the engine's discovery and reading.
  */
 @FunctionalInterface
 public interface ApplicationSource {
@@ -72,12 +71,5 @@ public interface ApplicationSource {
             throw new SparkwiseException(ErrorCode.USAGE, path + " holds " + logs.size() + " application logs; " + why);
         }
         return logs.get(0).read();
-    }
-
-    /** Event logs on a file system (or any URI the reader knows), through the eventlog façade. */
-    static ApplicationSource of(EventLogReader reader) {
-        return path -> reader.discover(path).stream()
-                .map(input -> new PendingRead(input.name(), input.size(), progress -> reader.read(input, progress)))
-                .toList();
     }
 }

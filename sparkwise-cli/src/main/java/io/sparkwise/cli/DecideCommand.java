@@ -1,6 +1,7 @@
 package io.sparkwise.cli;
 
 import io.sparkwise.advisor.catalog.PriceCatalog;
+import io.sparkwise.engine.Sparkwise;
 import io.sparkwise.model.spark.SparkSizes;
 import io.sparkwise.model.spark.SparkDurations;
 import io.sparkwise.decide.run.Decider;
@@ -9,7 +10,6 @@ import io.sparkwise.decide.run.EngineCurves;
 import io.sparkwise.decide.run.MeasuredRun;
 import io.sparkwise.decide.run.QueryShape;
 import io.sparkwise.decide.run.Workload;
-import io.sparkwise.eventlog.EventLogReader;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.SparkwiseException;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 
@@ -135,7 +134,7 @@ public final class DecideCommand implements Callable<Integer> {
             target = OptionalDouble.of(ms.getAsLong() / 1000.0);
         }
         if (input.log != null) {
-            Application app = ApplicationSource.of(new EventLogReader()).readOne(input.log, "decide needs one run");
+            Application app = EngineSource.of(new Sparkwise()).readOne(input.log, "decide needs one run");
             MeasuredRun run = MeasuredRun.of(app);
             QueryShape shape = queryShape == null ? QueryShape.of(app) : shape();
             return new Workload(run.tax().dataVolumeBytes(), shape, runsPerDay, concurrency, target, Optional.of(run));

@@ -10,7 +10,7 @@ import io.sparkwise.advisor.plan.Planner;
 import io.sparkwise.advisor.plan.Quantities;
 import io.sparkwise.advisor.plan.TargetClusterManager;
 import io.sparkwise.advisor.plan.Workload;
-import io.sparkwise.eventlog.EventLogReader;
+import io.sparkwise.engine.Sparkwise;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.SparkwiseException;
@@ -110,7 +110,7 @@ public final class PlanCommand implements Callable<Integer> {
         Optional<Duration> due = Optional.ofNullable(deadline).map(d -> Quantities.duration("--deadline", d));
         PlanRequest request;
         if (fromLog != null) {
-            Application app = ApplicationSource.of(new EventLogReader()).readOne(fromLog, "plan --from-log needs one log");
+            Application app = EngineSource.of(new Sparkwise()).readOne(fromLog, "plan --from-log needs one log");
             PastRun past = PastRun.of(app);
             past.notes().forEach(n -> spec.commandLine().getErr().println("sparkwise: note: " + n));
             request = PlanRequest.described(past.inputBytes(), choice("--workload", workload, Workload.class),

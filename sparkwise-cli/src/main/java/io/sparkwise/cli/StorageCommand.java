@@ -9,7 +9,7 @@ import io.sparkwise.decide.storage.StorageOptions;
 import io.sparkwise.decide.storage.StorageReport;
 import io.sparkwise.decide.storage.TieringAdvice;
 import io.sparkwise.decide.storage.inventory.Inventories;
-import io.sparkwise.eventlog.EventLogReader;
+import io.sparkwise.engine.Sparkwise;
 import io.sparkwise.model.ErrorCode;
 import io.sparkwise.model.SparkwiseException;
 import io.sparkwise.report.storage.StorageJson;
@@ -129,9 +129,9 @@ public final class StorageCommand implements Callable<Integer> {
 
     private AccessEvidence evidence() {
         AccessEvidence evidence = AccessEvidence.none();
-        EventLogReader reader = new EventLogReader();
+        Sparkwise engine = new Sparkwise();
         for (String path : eventLogs) {
-            reader.discover(path).forEach(input -> ScanLocations.addTo(evidence, reader.read(input)));
+            engine.discover(path).forEach(input -> ScanLocations.addTo(evidence, engine.read(input, bytes -> { })));
         }
         return evidence;
     }

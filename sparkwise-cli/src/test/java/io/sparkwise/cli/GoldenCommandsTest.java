@@ -3,15 +3,12 @@ package io.sparkwise.cli;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,7 +79,7 @@ class GoldenCommandsTest {
                 out.write(actual.toString().getBytes(StandardCharsets.UTF_8));
             }
         }
-        String expected = golden();
+        String expected = GoldenAnalyzeTest.golden(GOLDEN);
         if (!expected.equals(actual.toString())) {
             Files.createDirectories(ACTUAL.getParent());
             Files.writeString(ACTUAL, actual, StandardCharsets.UTF_8);
@@ -90,13 +87,5 @@ class GoldenCommandsTest {
         assertThat(GoldenAnalyzeTest.firstDifference(expected, actual.toString()))
                 .as("cost, simulate or compare differ from the golden; full output in " + ACTUAL)
                 .isEmpty();
-    }
-
-    private static String golden() throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(GOLDEN))) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            in.transferTo(bytes);
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
     }
 }

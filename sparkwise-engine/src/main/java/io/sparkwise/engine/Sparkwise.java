@@ -115,10 +115,9 @@ public final class Sparkwise {
         return new AnalysisResult(application, analysis, cost, simulation);
     }
 
-    // The event-state core (issue 16, item 1) adds here:
-    //   public AnalysisResult analyze(Iterable<SparkEvent> events, AnalysisOptions options)
-    // typed listener events folded into the state, snapshot() -> analyze(Application, options),
-    // so the agent and a replayed log go through the very method above.
+    // Not here yet: analyze(Iterable<SparkEvent>, options). Until the agent needs it, a front end
+    // holding typed events folds them into a sparkwise-state ApplicationState and passes its
+    // snapshot() to analyze(Application, options) above (LiveReplayTest does, with LiveAnalyzer).
 
     /** Empty when the log has no successful task to replay: one such log must not fail a fleet's run. */
     private static Optional<WhatIf> simulate(Application application, AnalysisOptions options) {

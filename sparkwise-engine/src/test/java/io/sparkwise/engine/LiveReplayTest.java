@@ -10,7 +10,6 @@ import io.sparkwise.eventlog.source.LogInput;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.ReadReport;
 import io.sparkwise.model.SparkwiseException;
-import io.sparkwise.state.ApplicationState;
 import io.sparkwise.state.event.ExecutorRemoved;
 import io.sparkwise.state.event.JobEnd;
 import io.sparkwise.state.event.SparkEvent;

@@ -1,6 +1,5 @@
 package io.sparkwise.advisor.plan;
 
-import io.sparkwise.model.spark.SparkDefaults;
 import io.sparkwise.model.Application;
 import io.sparkwise.model.Executor;
 import io.sparkwise.model.ExecutorMetrics;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.sparkwise.analysis.Finding;
 import io.sparkwise.engine.AnalysisResult;
 import io.sparkwise.model.Application;
-import io.sparkwise.model.Environment;
 import io.sparkwise.model.Executor;
 import io.sparkwise.model.QuantileSketch;
 import io.sparkwise.model.SqlExecution;

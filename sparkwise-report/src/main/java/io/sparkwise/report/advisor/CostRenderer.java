@@ -1,7 +1,5 @@
 package io.sparkwise.report.advisor;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.sparkwise.advisor.cost.AutoScalingSaving;
 import io.sparkwise.advisor.cost.CostLine;
 import io.sparkwise.advisor.cost.CostReport;
@@ -9,6 +7,7 @@ import io.sparkwise.advisor.cost.ExecutorCost;
 import io.sparkwise.advisor.cost.FindingSaving;
 import io.sparkwise.advisor.cost.SpotEstimate;
 import io.sparkwise.engine.json.CostJson;
+import io.sparkwise.report.JsonDocument;
 import io.sparkwise.report.SafeText;
 import io.sparkwise.report.TextTable;
 import io.sparkwise.report.Units;
@@ -111,15 +110,19 @@ public final class CostRenderer {
      */
     public String json(CostReport r) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
-            g.writeStartObject();
-            g.writeNumberField("schemaVersion", 1);
-            CostJson.writeFields(r, g);
-            g.writeEndObject();
+        try {
+            // Through JsonDocument like every other JSON document: the application and executor
+            // ids come from the log and get the same safe escapes as in the analyze report.
+            JsonDocument.write(out, g -> {
+                g.writeStartObject();
+                g.writeNumberField("schemaVersion", 1);
+                CostJson.writeFields(r, g);
+                g.writeEndObject();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out + "\n";
+        return out.toString();
     }
 
     /** Dollars: six decimals below a cent, four below $1 (single runs are often cents), two with separators above. */

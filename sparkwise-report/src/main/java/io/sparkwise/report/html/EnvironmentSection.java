@@ -1,6 +1,7 @@
 package io.sparkwise.report.html;
 
 import io.sparkwise.model.Environment;
+import io.sparkwise.model.spark.SparkDefaults;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,28 +21,32 @@ final class EnvironmentSection {
             "spark.submit.deployMode", "spark.app.initial.jar.urls", "spark.app.initial.file.urls",
             "spark.repl.class.uri", "spark.repl.class.outputDir", "spark.submit.pyFiles", "spark.scheduler.mode");
 
-    /** Documented Spark 3.x/4.x defaults of common settings: a property with this value was not changed. */
+    /**
+     * Documented Spark 3.x/4.x defaults of common settings, as Spark prints them in the log's
+     * properties: a property with this value was not changed. Numbers the rules also reason with
+     * come from {@link SparkDefaults}, so the page and the findings cannot disagree.
+     */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
-            Map.entry("spark.sql.shuffle.partitions", "200"),
+            Map.entry("spark.sql.shuffle.partitions", String.valueOf(SparkDefaults.SHUFFLE_PARTITIONS)),
             Map.entry("spark.sql.adaptive.enabled", "true"),
             Map.entry("spark.sql.adaptive.coalescePartitions.enabled", "true"),
             Map.entry("spark.sql.adaptive.skewJoin.enabled", "true"),
-            Map.entry("spark.sql.autoBroadcastJoinThreshold", "10485760"),
-            Map.entry("spark.sql.files.maxPartitionBytes", "134217728"),
+            Map.entry("spark.sql.autoBroadcastJoinThreshold", String.valueOf(SparkDefaults.AUTO_BROADCAST_THRESHOLD)),
+            Map.entry("spark.sql.files.maxPartitionBytes", String.valueOf(SparkDefaults.MAX_PARTITION_BYTES)),
             Map.entry("spark.executor.memory", "1g"),
             Map.entry("spark.executor.cores", "1"),
-            Map.entry("spark.executor.memoryOverheadFactor", "0.1"),
+            Map.entry("spark.executor.memoryOverheadFactor", String.valueOf(SparkDefaults.MEMORY_OVERHEAD_FACTOR)),
             Map.entry("spark.driver.memory", "1g"),
             Map.entry("spark.driver.cores", "1"),
             Map.entry("spark.dynamicAllocation.enabled", "false"),
             Map.entry("spark.serializer", "org.apache.spark.serializer.JavaSerializer"),
-            Map.entry("spark.memory.fraction", "0.6"),
-            Map.entry("spark.memory.storageFraction", "0.5"),
+            Map.entry("spark.memory.fraction", String.valueOf(SparkDefaults.MEMORY_FRACTION)),
+            Map.entry("spark.memory.storageFraction", String.valueOf(SparkDefaults.MEMORY_STORAGE_FRACTION)),
             Map.entry("spark.speculation", "false"),
             Map.entry("spark.task.cpus", "1"),
-            Map.entry("spark.task.maxFailures", "4"),
+            Map.entry("spark.task.maxFailures", String.valueOf(SparkDefaults.TASK_MAX_FAILURES)),
             Map.entry("spark.locality.wait", "3s"),
-            Map.entry("spark.network.timeout", "120s"),
+            Map.entry("spark.network.timeout", SparkDefaults.NETWORK_TIMEOUT_S + "s"),
             Map.entry("spark.shuffle.service.enabled", "false"),
             Map.entry("spark.eventLog.enabled", "false"),
             Map.entry("spark.rdd.compress", "false"));

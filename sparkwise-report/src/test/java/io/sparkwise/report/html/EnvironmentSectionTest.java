@@ -31,4 +31,19 @@ class EnvironmentSectionTest {
         assertThat(EnvironmentSection.source("spark.master", "local[2]")).isEqualTo("always set");
         assertThat(EnvironmentSection.source("spark.some.custom", "1")).isEqualTo("set by the user");
     }
+
+    @Test
+    void defaults_takenFromSparkDefaults_readAsSparkPrintsThem() {
+        // The page marks a property as a default by comparing text: the numbers shared with
+        // SparkDefaults must still read as Spark writes them into the log.
+        assertThat(EnvironmentSection.DEFAULTS).contains(
+                Map.entry("spark.sql.shuffle.partitions", "200"),
+                Map.entry("spark.sql.autoBroadcastJoinThreshold", "10485760"),
+                Map.entry("spark.sql.files.maxPartitionBytes", "134217728"),
+                Map.entry("spark.executor.memoryOverheadFactor", "0.1"),
+                Map.entry("spark.memory.fraction", "0.6"),
+                Map.entry("spark.memory.storageFraction", "0.5"),
+                Map.entry("spark.task.maxFailures", "4"),
+                Map.entry("spark.network.timeout", "120s"));
+    }
 }
