@@ -2,7 +2,6 @@ package io.sparkwise.analysis;
 
 import io.sparkwise.model.Executor;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,10 +21,7 @@ public interface ExecutorRule extends Rule {
     /** Every executor, the driver included, in the application's order. */
     @Override
     default List<Finding> evaluate(AnalysisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (Executor executor : context.application().executors()) {
-            findings.addAll(evaluate(executor, context));
-        }
-        return findings;
+        return ScopedRules.each(context.application().executors(), executor -> true,
+                executor -> evaluate(executor, context));
     }
 }

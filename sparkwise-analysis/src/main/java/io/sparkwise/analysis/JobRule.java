@@ -2,7 +2,6 @@ package io.sparkwise.analysis;
 
 import io.sparkwise.model.Job;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** A rule that judges one job on its own, once the job has ended. Its findings are scoped to the job. */
@@ -19,10 +18,6 @@ public interface JobRule extends Rule {
     /** Every job, in the application's order. */
     @Override
     default List<Finding> evaluate(AnalysisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (Job job : context.application().jobs()) {
-            findings.addAll(evaluate(job, context));
-        }
-        return findings;
+        return ScopedRules.each(context.application().jobs(), job -> true, job -> evaluate(job, context));
     }
 }

@@ -2,7 +2,6 @@ package io.sparkwise.analysis;
 
 import io.sparkwise.model.SqlExecution;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,10 +21,6 @@ public interface SqlExecutionRule extends Rule {
     /** Every SQL execution, in the application's order. */
     @Override
     default List<Finding> evaluate(AnalysisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (SqlExecution sql : context.application().sqlExecutions()) {
-            findings.addAll(evaluate(sql, context));
-        }
-        return findings;
+        return ScopedRules.each(context.application().sqlExecutions(), sql -> true, sql -> evaluate(sql, context));
     }
 }

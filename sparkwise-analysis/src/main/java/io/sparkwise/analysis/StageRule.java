@@ -3,7 +3,6 @@ package io.sparkwise.analysis;
 import io.sparkwise.model.StageAttempt;
 import io.sparkwise.model.StageStatus;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,13 +39,7 @@ public interface StageRule extends Rule {
     /** Every stage attempt the rule judges, in the application's order. */
     @Override
     default List<Finding> evaluate(AnalysisContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (StageAttempt stage : context.application().stages()) {
-            if (judges(stage)) {
-                findings.addAll(evaluate(stage, context));
-            }
-        }
-        return findings;
+        return ScopedRules.each(context.application().stages(), this::judges, stage -> evaluate(stage, context));
     }
 
     /**
