@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 
 /**
  * A JSON value read into plain Java objects (objects as {@link LinkedHashMap}s in the document's
@@ -265,29 +266,24 @@ final class JsonTree {
 
         /** An object of string values, in the document's order. */
         Map<String, String> stringMap(String name) {
-            Obj object = object(name);
-            Map<String, String> map = new LinkedHashMap<>();
-            for (String key : object.fields.keySet()) {
-                map.put(key, object.string(key));
-            }
-            return map;
+            return map(name, Obj::string);
         }
 
         /** An object of whole numbers, in the document's order. */
         Map<String, Long> longMap(String name) {
-            Obj object = object(name);
-            Map<String, Long> map = new LinkedHashMap<>();
-            for (String key : object.fields.keySet()) {
-                map.put(key, object.longValue(key));
-            }
-            return map;
+            return map(name, Obj::longValue);
         }
 
         Map<String, Integer> intMap(String name) {
+            return map(name, Obj::intValue);
+        }
+
+        /** The object {@code name}, each of its values read by {@code value}, in the document's order. */
+        private <V> Map<String, V> map(String name, BiFunction<Obj, String, V> value) {
             Obj object = object(name);
-            Map<String, Integer> map = new LinkedHashMap<>();
+            Map<String, V> map = new LinkedHashMap<>();
             for (String key : object.fields.keySet()) {
-                map.put(key, object.intValue(key));
+                map.put(key, value.apply(object, key));
             }
             return map;
         }
